@@ -1,0 +1,1 @@
+"""The ``cs-daily`` command line; only the ``tui`` entry point loads Textual."""

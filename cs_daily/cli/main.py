@@ -1,0 +1,89 @@
+"""Parse the command line and hand over to one command.
+
+Each command lives in its own module with two functions: ``register`` adds its
+sub-parser and ``run`` carries it out. Errors meant for the agent are printed
+to stderr with their exit code; stdout is kept for data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cs_daily import __version__
+from cs_daily.errors import CsDailyError
+from cs_daily.i18n import LANGUAGES, _
+
+# Modules under ``cs_daily.cli`` that each add one top-level command.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree, with ``--help`` on every level."""
+    parser = argparse.ArgumentParser(
+        prog="cs-daily",
+        description=_(
+            "Keep your customer-service checklist, shift by shift. "
+            "Run without a command to open the shift companion."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"cs-daily {__version__}"
+    )
+    add_common_options(parser)
+
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"cs_daily.cli.{name}")
+        module.register(commands)
+
+    return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command understands, also accepted after the command name."""
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_("history database to use (default: $CS_DAILY_DB or the data dir)"),
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_("settings file to use (default: $CS_DAILY_CONFIG or the config dir)"),
+    )
+    parser.add_argument(
+        "--checklist",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_("checklist file to use instead of the one in the settings"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("interface language (default: settings, then the locale)"),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command is None:
+            from cs_daily.cli import tui_cmd
+
+            return tui_cmd.run(args)
+        return int(args.run(args))
+    except CsDailyError as error:
+        print(f"cs-daily: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
