@@ -226,3 +226,20 @@ class DayCounts:
     shifts: int
     open_shift: bool
     target: float
+
+
+@dataclass(frozen=True)
+class ShiftRecord:
+    """One shift as the history shows it: its own ticks and its interactions."""
+
+    shift: Shift
+    ticks: dict[str, Tick]
+    interactions: tuple[Interaction, ...]
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """Everything logged on one work day, for reading back or editing."""
+
+    work_day: date
+    shifts: tuple[ShiftRecord, ...]

@@ -1,0 +1,170 @@
+"""Opening the history file safely, or refusing with a clear reason.
+
+Every refusal happens before anything is written: a file from a newer
+cs-daily, a file that is not a SQLite database, or a folder that cannot be
+created leaves the disk exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _
+from cs_daily.store import schema
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A connection at the current schema version (or checked, when read-only)."""
+    if readonly:
+        return _connect_readonly(path)
+    return _connect_writable(path)
+
+
+def _connect_writable(path: Path) -> sqlite3.Connection:
+    _make_folder(path)
+    _check_header(path)
+    conn = _raw_connect(str(path), uri=False, path=path)
+
+    try:
+        found = _read_version(conn, path)
+        _refuse_newer(found, path)
+        _set_pragmas(conn, readonly=False)
+        schema.migrate(conn, found)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _unusable(path, error) from error
+    except BaseException:
+        conn.close()
+        raise
+
+    return conn
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise StoreError(_("There is no history database at {path}.").format(path=path))
+
+    _check_header(path)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = _raw_connect(uri, uri=True, path=path)
+
+    try:
+        found = _read_version(conn, path)
+        _refuse_newer(found, path)
+        _refuse_older(found, path)
+        _set_pragmas(conn, readonly=True)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _unusable(path, error) from error
+    except BaseException:
+        conn.close()
+        raise
+
+    return conn
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            _(
+                "Cannot create the folder {folder} for the history database: {reason}"
+            ).format(folder=path.parent, reason=error.strerror or error)
+        ) from error
+
+    if path.exists() and not path.is_file():
+        raise StoreError(
+            _("{path} is not a file, so it cannot hold the history.").format(path=path)
+        )
+
+
+def _check_header(path: Path) -> None:
+    """Refuse anything that is not an empty file or a SQLite database.
+
+    SQLite itself would only notice on the first read, and by then a journal
+    or WAL file may already have been created beside the stranger's file.
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(
+            _("Cannot read the history database {path}: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+
+    if header and header != SQLITE_HEADER:
+        raise StoreError(
+            _(
+                "{path} is not a cs-daily history database (not a SQLite file); "
+                "nothing was changed."
+            ).format(path=path)
+        )
+
+
+def _raw_connect(target: str, *, uri: bool, path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(
+            target,
+            uri=uri,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from error
+
+
+def _read_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; this is also the first real read of it."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    return int(version)
+
+
+def _refuse_newer(found: int, path: Path) -> None:
+    known = schema.current_version()
+    if found > known:
+        raise StoreError(
+            _(
+                "{path} was written by a newer version of cs-daily (schema {found}, "
+                "this version knows {known}); nothing was changed."
+            ).format(path=path, found=found, known=known)
+        )
+
+
+def _refuse_older(found: int, path: Path) -> None:
+    known = schema.current_version()
+    if found < known:
+        raise StoreError(
+            _(
+                "{path} uses an older schema ({found}; this version needs {known}). "
+                "Open it once with cs-daily to upgrade it, then try again."
+            ).format(path=path, found=found, known=known)
+        )
+
+
+def _set_pragmas(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    """Durability first: every acknowledged tick must survive a power cut."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+def _unusable(path: Path, error: sqlite3.Error) -> StoreError:
+    return StoreError(
+        _("Cannot use the history database {path}: {reason}").format(
+            path=path, reason=error
+        )
+    )
