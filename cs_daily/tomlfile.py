@@ -1,4 +1,4 @@
-"""Reading small TOML files strictly: bytes, text, syntax, and where each key is.
+"""Small TOML files read strictly and written atomically; where each key is.
 
 The checklist and the settings file are both hand-edited by agents, so both
 get the same treatment: a missing file, a folder, a huge file, a file in the
@@ -9,7 +9,9 @@ a light scan of the text, because ``tomllib`` keeps no positions.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,6 +115,27 @@ def toml_type(value: object) -> str:
         if isinstance(value, kind):
             return name
     return "date-time"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, creating its folder.
+
+    The bytes go to a temporary file beside the target, which is then renamed
+    over it in one step, so a crash never leaves half a file behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class KeyLines:

@@ -18,7 +18,10 @@ from cs_daily.errors import CsDailyError
 from cs_daily.i18n import LANGUAGES, _
 
 # Modules under ``cs_daily.cli`` that each add one top-level command.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "checklist_cmd",
+    "locate_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
