@@ -1,0 +1,163 @@
+"""Opening refuses what it cannot use and leaves such files exactly as found."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cs_daily.errors import StoreError
+from cs_daily.model import Checklist
+from cs_daily.store import Store, schema
+from tests.store.conftest import local
+
+
+def _fingerprint(path: Path) -> tuple[bytes, int, list[str]]:
+    """Contents, modification time and the files beside it."""
+    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
+
+
+def test_a_new_file_is_migrated_to_the_current_version(db_path: Path):
+    with Store.open(db_path) as store:
+        assert store.schema_version == schema.current_version()
+        assert store.path == db_path
+
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+    conn.close()
+    assert {"shifts", "interactions", "ticks", "day_item_counts"} <= tables
+
+
+def test_an_empty_existing_file_is_migrated(tmp_path: Path):
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+
+    with Store.open(path) as store:
+        assert store.schema_version == schema.current_version()
+
+
+def test_connection_settings_favour_durability(store: Store):
+    conn = store._conn
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+
+
+def test_a_file_from_a_newer_version_is_refused_untouched(db_path: Path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {schema.current_version() + 5}")
+    conn.close()
+    before = _fingerprint(db_path)
+
+    with pytest.raises(StoreError, match="newer version of cs-daily") as caught:
+        Store.open(db_path)
+
+    assert f"schema {schema.current_version() + 5}" in str(caught.value)
+    assert "nothing was changed" in str(caught.value)
+    assert _fingerprint(db_path) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text("shift notes, not a database\n" * 10)
+    before = _fingerprint(path)
+
+    with pytest.raises(StoreError, match="not a cs-daily history database"):
+        Store.open(path)
+    with pytest.raises(StoreError, match="not a cs-daily history database"):
+        Store.open(path, readonly=True)
+
+    assert _fingerprint(path) == before
+
+
+def test_a_corrupt_database_is_refused_with_a_clear_message(tmp_path: Path):
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = _fingerprint(path)
+
+    with pytest.raises(StoreError, match="Cannot use the history database"):
+        Store.open(path)
+
+    assert _fingerprint(path)[:2] == before[:2]
+
+
+def test_a_directory_in_place_of_the_file_is_refused(tmp_path: Path):
+    with pytest.raises(StoreError, match="is not a file"):
+        Store.open(tmp_path)
+
+
+def test_a_folder_blocked_by_a_file_is_refused(tmp_path: Path):
+    blocker = tmp_path / "data"
+    blocker.write_text("in the way")
+
+    with pytest.raises(StoreError, match="Cannot create the folder"):
+        Store.open(blocker / "history.sqlite3")
+
+
+def test_readonly_open_of_a_missing_file_creates_nothing(tmp_path: Path):
+    path = tmp_path / "missing" / "history.sqlite3"
+
+    with pytest.raises(StoreError, match="There is no history database"):
+        Store.open(path, readonly=True)
+
+    assert not path.parent.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_readonly_store_reads_but_refuses_writes(db_path: Path, checklist: Checklist):
+    with Store.open(db_path) as store:
+        shift = store.start_shift(checklist, local(2, 8))
+
+    with Store.open(db_path, readonly=True) as store:
+        assert store.open_shift() == shift
+        assert len(store.day_counts()) == 1
+        with pytest.raises(StoreError, match="read-only"):
+            store.end_shift(shift.id, local(2, 17))
+
+
+def test_readonly_open_of_an_older_schema_says_so(tmp_path: Path):
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+
+    with pytest.raises(StoreError, match="older schema"):
+        Store.open(path, readonly=True)
+
+
+def test_a_failing_migration_leaves_the_old_version(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    Store.open(db_path).close()
+    version = schema.current_version()
+
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        conn.execute("INSERT INTO half_done VALUES (1)")
+        raise RuntimeError("power cut halfway")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, half_done])
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        Store.open(db_path)
+
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (version,)
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+    conn.close()
+    assert "half_done" not in names
+
+
+def test_a_later_migration_runs_on_an_existing_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    Store.open(db_path).close()
+    monkeypatch.setattr(
+        schema, "MIGRATIONS", [*schema.MIGRATIONS, "CREATE TABLE extra (x);"]
+    )
+
+    with Store.open(db_path) as store:
+        assert store.schema_version == len(schema.MIGRATIONS)
+        assert store._conn.execute("SELECT count(*) FROM extra").fetchone() == (0,)
