@@ -1,0 +1,74 @@
+"""Pure figures over counted work days: scores, streaks, rates, weak areas, weeks.
+
+Every function here takes plain :class:`cs_daily.model.DayCounts` (one per
+work day, as the store counts them) and returns plain numbers or small frozen
+dataclasses. Nothing here reads the clock, the database or the screen, so the
+interface, the CLI, the exports and the tests all get the same answers.
+
+Rates and scores are floats between 0 and 1, or ``None`` when nothing was
+answered; turning them into "84 %" or "–" is the job of the i18n helpers.
+"""
+
+from cs_daily.figures.days import (
+    DayFigures,
+    Period,
+    critical_misses,
+    day_figures,
+    day_score,
+    is_good_day,
+    work_days,
+)
+from cs_daily.figures.rates import (
+    CategoryScore,
+    ChannelFigures,
+    category_scores,
+    channel_figures,
+    item_totals,
+    na_rate,
+    rate,
+)
+from cs_daily.figures.stats import Stats, compute_stats
+from cs_daily.figures.streaks import best_streak, current_streak, item_streaks
+from cs_daily.figures.weak import Improvement, WeakArea, most_improved, weak_areas
+from cs_daily.figures.weeks import (
+    WEEK_STARTS,
+    Week,
+    WeekFigures,
+    parse_week,
+    week_figures,
+    week_of,
+    weekly_figures,
+)
+
+__all__ = [
+    "WEEK_STARTS",
+    "CategoryScore",
+    "ChannelFigures",
+    "DayFigures",
+    "Improvement",
+    "Period",
+    "Stats",
+    "WeakArea",
+    "Week",
+    "WeekFigures",
+    "best_streak",
+    "category_scores",
+    "channel_figures",
+    "compute_stats",
+    "critical_misses",
+    "current_streak",
+    "day_figures",
+    "day_score",
+    "is_good_day",
+    "item_streaks",
+    "item_totals",
+    "most_improved",
+    "na_rate",
+    "parse_week",
+    "rate",
+    "weak_areas",
+    "week_figures",
+    "week_of",
+    "weekly_figures",
+    "work_days",
+]

@@ -1,0 +1,121 @@
+"""One work day's figures: its score, whether it was good, its critical misses.
+
+A day's score is the mean of the rates of the items answered that day, each
+item once and weighted by its ``weight``, so forty chats do not drown the four
+preparation items. A good day reaches the target with no missed critical
+item; a critical miss is flagged and counted but leaves the score alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cs_daily.figures.rates import rate, weighted_mean
+from cs_daily.model import DayCounts
+
+# A score this close below the target still reaches it: the difference can
+# only come from floating-point rounding of rates such as 7/10.
+ROUNDING_SLACK = 1e-9
+
+
+def day_score(day: DayCounts) -> float | None:
+    """The weighted mean of the day's item rates; ``None`` if nothing was answered."""
+    pairs = []
+    for item_id, count in day.items.items():
+        item_rate = rate(count)
+        if item_rate is not None:
+            item = day.meta.get(item_id)
+            pairs.append((item_rate, 1.0 if item is None else item.weight))
+    return weighted_mean(pairs)
+
+
+def critical_misses(day: DayCounts) -> int:
+    """How many times a critical item was answered ``missed`` that day."""
+    return sum(
+        count.missed
+        for item_id, count in day.items.items()
+        if item_id in day.meta and day.meta[item_id].critical
+    )
+
+
+def reaches_target(score: float | None, target: float) -> bool:
+    """True when a score is at or above the target (rounding noise ignored)."""
+    return score is not None and score >= target - ROUNDING_SLACK
+
+
+def is_good_day(day: DayCounts) -> bool:
+    """Score at or above the day's target and no missed critical item."""
+    return reaches_target(day_score(day), day.target) and critical_misses(day) == 0
+
+
+def is_work_day(day: DayCounts) -> bool:
+    """A day with at least one shift; any other day is a day off."""
+    return day.shifts > 0
+
+
+def work_days(days: Iterable[DayCounts]) -> list[DayCounts]:
+    """The days that had a shift, oldest first."""
+    return sorted((d for d in days if is_work_day(d)), key=lambda d: d.work_day)
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """What the calendar, the streaks and the headline show about one work day."""
+
+    work_day: date
+    score: float | None
+    good: bool
+    critical_misses: int
+    target: float
+    shifts: int
+    interactions: int
+    open_shift: bool
+
+
+def day_figures(day: DayCounts) -> DayFigures:
+    """Score, verdict and volume of one work day."""
+    score = day_score(day)
+    misses = critical_misses(day)
+    return DayFigures(
+        work_day=day.work_day,
+        score=score,
+        good=reaches_target(score, day.target) and misses == 0,
+        critical_misses=misses,
+        target=day.target,
+        shifts=day.shifts,
+        interactions=sum(day.interactions_by_channel.values()),
+        open_shift=day.open_shift,
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of calendar days, both ends included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def ending(cls, last: date, length: int) -> Period:
+        """The ``length`` days that end on ``last``, ``last`` included."""
+        if length < 1:
+            raise ValueError("a period lasts at least one day")
+        return cls(first=last - timedelta(days=length - 1), last=last)
+
+    @property
+    def length(self) -> int:
+        """How many calendar days the period covers."""
+        return (self.last - self.first).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one."""
+        return Period.ending(self.first - timedelta(days=1), self.length)
+
+    def contains(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    def select(self, days: Iterable[DayCounts]) -> list[DayCounts]:
+        """The counted days whose work day falls inside the period."""
+        return [d for d in days if self.contains(d.work_day)]
