@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cs_daily import __version__
+from cs_daily.cli.language import startup_language
 from cs_daily.errors import CsDailyError
-from cs_daily.i18n import LANGUAGES, _
+from cs_daily.i18n import LANGUAGES, _, set_language
 
 # Modules under ``cs_daily.cli`` that each add one top-level command.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -76,6 +77,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(startup_language(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
 
