@@ -184,8 +184,8 @@ def _items(checker: Checker, document: dict[str, Any]) -> tuple[Item, ...]:
 def _item(
     checker: Checker, node: Node, table: dict[str, Any], category_ids: list[str]
 ) -> Item | None:
-    checker.keys(table, node, _ITEM_KEYS, _ITEM_REQUIRED)
     before = len(checker.problems)
+    checker.keys(table, node, _ITEM_KEYS, _ITEM_REQUIRED)
 
     item_id = checker.identifier(table, node, "id")
     scope = checker.choice(table, node, "scope", [s.value for s in Scope])

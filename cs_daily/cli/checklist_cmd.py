@@ -216,9 +216,9 @@ def _sections(checklist: Checklist) -> list[tuple[str, tuple[Item, ...]]]:
 def _table(checklist: Checklist, title: str, items: tuple[Item, ...]) -> Table:
     """One section: items grouped under their category, hints dimmed below."""
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column(_("Category"), max_width=16, style="cyan")
+    table.add_column(_("Category"), max_width=14, style="cyan")
     table.add_column(_("Id"), no_wrap=True)
-    table.add_column(_("Item"), ratio=1)
+    table.add_column(_("Item"), min_width=40, ratio=1)
     table.add_column(_("Marks"), no_wrap=True)
 
     for category in checklist.categories:

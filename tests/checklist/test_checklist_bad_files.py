@@ -47,19 +47,15 @@ EXPECTED = {
         'or set scope = "shift"'
     ],
     "no_items.toml": ["5: [items] the checklist has no items"],
-    "target_out_of_range.toml": [
-        "5: [target] must be above 0 and at most 1, not 1.5"
-    ],
+    "target_out_of_range.toml": ["5: [target] must be above 0 and at most 1, not 1.5"],
     "weight_zero.toml": [
         "22: [items[id=prep].weight] must be a finite number above 0, not 0"
     ],
     "schema_unsupported.toml": [
-        "1: [schema] schema 2 is not supported; this version of cs-daily "
-        "reads schema 1"
+        "1: [schema] schema 2 is not supported; this version of cs-daily reads schema 1"
     ],
     "wrong_scope.toml": [
-        '17: [items[id=prep].scope] must be one of "shift", "interaction", '
-        'not "daily"'
+        '17: [items[id=prep].scope] must be one of "shift", "interaction", not "daily"'
     ],
     "utf16.toml": ["1: the file is saved as UTF-16; save it as UTF-8"],
     "latin1.toml": ["4: the file is not UTF-8 text (byte 52); save it as UTF-8"],

@@ -1,4 +1,4 @@
-"""The bundled checklists hold the sixteen items of the domain notes, in both languages."""
+"""Both bundled checklists hold the sixteen items of the domain notes."""
 
 from __future__ import annotations
 
