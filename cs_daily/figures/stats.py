@@ -92,7 +92,12 @@ class Totals:
 
 @dataclass(frozen=True)
 class Stats:
-    """The bundle the stats screen and the stats command show."""
+    """The bundle the stats screen and the stats command show.
+
+    ``today`` is the ``as_of`` day when it had a shift; ``latest`` is the
+    latest work day up to ``as_of``, which after midnight in a night shift is
+    the day before.
+    """
 
     as_of: date
     week_start: str
@@ -101,6 +106,7 @@ class Stats:
     period: Period
     totals: Totals
     today: DayFigures | None
+    latest: DayFigures | None
     current_streak: int
     best_streak: int
     this_week: WeekFigures
@@ -146,6 +152,7 @@ def compute_stats(
         period=period,
         totals=_totals(in_period),
         today=day_figures(by_day[as_of]) if as_of in by_day else None,
+        latest=day_figures(history[-1]) if history else None,
         current_streak=current_streak(history),
         best_streak=best_streak(history),
         this_week=weeks[-1],

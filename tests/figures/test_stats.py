@@ -36,6 +36,7 @@ def test_headline_figures():
     assert stats.today is not None
     assert stats.today.score == 1.95 / 3
     assert not stats.today.good
+    assert stats.latest == stats.today
     # the open day is pending: Mon and Tue of W50 make the run; best also 2
     assert (stats.current_streak, stats.best_streak) == (2, 2)
     # W50: (1.0 + 1.0 + 0.65) / 3; W49: (1.0 + 0.5) / 2
@@ -91,8 +92,19 @@ def test_an_empty_history_is_not_an_error():
 
     assert not stats.has_history
     assert stats.today is None
+    assert stats.latest is None
     assert (stats.current_streak, stats.best_streak) == (0, 0)
     assert stats.this_week.score is None
     assert stats.this_week.week.label == "2026-12-06"
     assert stats.weak == {7: (), 30: ()}
     assert stats.most_improved is None
+
+
+def test_after_midnight_in_a_night_shift_the_latest_day_is_yesterday():
+    night = good("2026-12-09", open_shift=True)
+    stats = compute_stats([night], AS_OF, CHECKLIST)
+
+    assert stats.today is None
+    assert stats.latest is not None
+    assert stats.latest.work_day == date(2026, 12, 9)
+    assert stats.current_streak == 1
