@@ -22,6 +22,7 @@ from cs_daily.i18n import LANGUAGES, _, set_language
 COMMAND_MODULES: tuple[str, ...] = (
     "checklist_cmd",
     "locate_cmd",
+    "stats_cmd",
 )
 
 

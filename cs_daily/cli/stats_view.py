@@ -1,0 +1,243 @@
+"""How ``cs-daily stats`` lays the figures out: rich tables that fit 80 columns.
+
+Only presentation lives here: every number comes ready from the stats bundle,
+and every rate is written by :func:`cs_daily.i18n.format_percent`, so "–"
+stands for "nothing answered" exactly as on the stats screen.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cs_daily.figures.stats import Stats
+from cs_daily.figures.weak import WeakArea
+from cs_daily.figures.weeks import WeekFigures
+from cs_daily.figures.wording import change_in_points, good_days, missed_of
+from cs_daily.i18n import _, format_date, format_number, format_percent
+
+WEEKS_PRINTED = 8
+
+
+def render_stats(stats: Stats, console: Console | None = None) -> None:
+    """Print every section, or a friendly word when there is no history yet."""
+    console = console or Console(highlight=False)
+    if not stats.has_history:
+        console.print(no_history_message(), soft_wrap=True)
+        return
+
+    for section in (
+        _title(stats),
+        _headline(stats),
+        _items(stats),
+        _categories(stats),
+        _channels(stats),
+        _weak_areas(stats),
+        _weeks(stats),
+    ):
+        console.print(section)
+        console.print()
+
+
+def no_history_message() -> str:
+    return _(
+        "No shifts yet, so there is nothing to count. Start your first shift "
+        "with cs-daily and your figures will appear here."
+    )
+
+
+def _title(stats: Stats) -> RenderableType:
+    title = Text(
+        _("Your figures as of {date}").format(date=format_date(stats.as_of, "full")),
+        style="bold",
+    )
+    period = _("Tables cover the last {days} days, {first} to {last}.").format(
+        days=format_number(stats.period.length),
+        first=format_date(stats.period.first),
+        last=format_date(stats.period.last),
+    )
+    return Group(title, Text(period, style="dim"))
+
+
+def _headline(stats: Stats) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+
+    grid.add_row(*_latest_day(stats))
+    grid.add_row(
+        _("Streak"),
+        _("{current}, best {best}").format(
+            current=good_days(stats.current_streak),
+            best=format_number(stats.best_streak),
+        ),
+    )
+    grid.add_row(_("This week"), _week_line(stats.this_week, stats.last_week))
+    grid.add_row(_("Target"), format_percent(stats.target))
+    grid.add_row(_("Period"), _period_line(stats))
+    grid.add_row(_("Critical misses"), format_number(stats.totals.critical_misses))
+    return grid
+
+
+def _latest_day(stats: Stats) -> tuple[str, str]:
+    latest = stats.latest
+    if latest is None:
+        return _("Today"), format_percent(None)
+
+    label = _("Today") if latest.work_day == stats.as_of else _("Last work day")
+    parts = [format_percent(latest.score)]
+    if latest.work_day != stats.as_of:
+        parts.append(format_date(latest.work_day))
+    if latest.good:
+        parts.append(_("a good day"))
+    if latest.critical_misses:
+        parts.append(_("critical item missed"))
+    if latest.open_shift:
+        parts.append(_("shift still open"))
+    return label, ", ".join(parts)
+
+
+def _week_line(this_week: WeekFigures, last_week: WeekFigures) -> str:
+    change = None
+    if this_week.score is not None and last_week.score is not None:
+        change = this_week.score - last_week.score
+    return _("{score} ({label}); last week {last}, {change}").format(
+        score=format_percent(this_week.score),
+        label=this_week.week.label,
+        last=format_percent(last_week.score),
+        change=change_in_points(change),
+    )
+
+
+def _period_line(stats: Stats) -> str:
+    totals = stats.totals
+    return _(
+        "{days} work days, {good} good; {shifts} shifts; {interactions} interactions"
+    ).format(
+        days=format_number(totals.work_days),
+        good=format_number(totals.good_days),
+        shifts=format_number(totals.shifts),
+        interactions=format_number(totals.interactions),
+    )
+
+
+def _table(title: str) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+
+
+def _items(stats: Stats) -> RenderableType:
+    table = _table(_("Items"))
+    table.add_column(_("Item"), ratio=1, no_wrap=True, overflow="ellipsis")
+    for header in (_("Rate"), _("Missed"), _("Answered"), _("n/a"), _("Streak")):
+        table.add_column(header, justify="right", no_wrap=True)
+
+    for item in stats.items:
+        label = stats.labels.item(item.item_id)
+        if item.critical:
+            label = _("{label} (critical)").format(label=label)
+        table.add_row(
+            label,
+            format_percent(item.rate),
+            format_number(item.missed),
+            format_number(item.done + item.missed),
+            format_percent(item.na_rate),
+            _("{current} (best {best})").format(
+                current=format_number(item.streak), best=format_number(item.best_streak)
+            ),
+        )
+    return table
+
+
+def _categories(stats: Stats) -> RenderableType:
+    table = _table(_("Categories"))
+    table.add_column(_("Category"), ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(_("Score"), justify="right")
+    table.add_column(_("Missed"), justify="right")
+    for category in stats.categories:
+        table.add_row(
+            stats.labels.category(category.category),
+            format_percent(category.score),
+            missed_of(category.missed, category.done + category.missed),
+        )
+    return table
+
+
+def _channels(stats: Stats) -> RenderableType:
+    table = _table(_("Channels"))
+    table.add_column(_("Channel"), ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(_("Interactions"), justify="right")
+    table.add_column(_("Score"), justify="right")
+    for channel in stats.channels:
+        table.add_row(
+            stats.labels.channel(channel.channel),
+            format_number(channel.interactions),
+            format_percent(channel.score),
+        )
+    if not stats.channels:
+        table.add_row(_("No interactions in this period."), "", "")
+    return table
+
+
+def _weak_areas(stats: Stats) -> RenderableType:
+    lines = [Text(_("Weak areas"), style="bold")]
+    for window, areas in stats.weak.items():
+        lines.append(Text(_("Last {days} days").format(days=window), style="italic"))
+        lines.extend(Text("  " + _weak_line(stats, area, window)) for area in areas)
+        if not areas:
+            lines.append(Text("  " + _("Nothing missed often enough to stand out.")))
+
+    lines.append(Text(_most_improved(stats)))
+    return Group(*lines)
+
+
+def _weak_line(stats: Stats, area: WeakArea, window: int) -> str:
+    """ "Logged: missed 4 of 5 (20%), −15 pts against the 7 days before"."""
+    return _(
+        "{item}: {missed} ({rate}), {change} against the {days} days before"
+    ).format(
+        item=stats.labels.item(area.item_id),
+        missed=missed_of(area.missed, area.answered),
+        rate=format_percent(area.rate),
+        change=change_in_points(area.change),
+        days=window,
+    )
+
+
+def _most_improved(stats: Stats) -> str:
+    best = stats.most_improved
+    if best is None:
+        return _("Most improved: no item rose over the last 30 days.")
+    return _(
+        "Most improved: {item}, {before} to {now} ({change}) over the last 30 days"
+    ).format(
+        item=stats.labels.item(best.item_id),
+        before=format_percent(best.previous_rate),
+        now=format_percent(best.rate),
+        change=change_in_points(best.change),
+    )
+
+
+def _weeks(stats: Stats) -> RenderableType:
+    table = _table(_("Weeks"))
+    table.add_column(_("Week"), no_wrap=True)
+    table.add_column(_("Score"), justify="right")
+    table.add_column(_("Good days"), justify="right")
+    table.add_column(_("Work days"), justify="right")
+    table.add_column(_("Interactions"), justify="right")
+    for week in stats.weeks[-WEEKS_PRINTED:]:
+        table.add_row(
+            week.week.label,
+            format_percent(week.score),
+            format_number(week.good_days),
+            format_number(week.work_days),
+            format_number(week.interactions),
+        )
+    return table
