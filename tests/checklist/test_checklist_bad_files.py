@@ -35,6 +35,9 @@ EXPECTED = {
         '18: [channels[id=email].key] duplicate key "p", already used by '
         'channel "phone"'
     ],
+    "duplicate_channel_id.toml": [
+        '16: [channels[2].id] duplicate id "phone", already used by channels[1]'
+    ],
     "unknown_category.toml": [
         '19: [items[id=prep].category] unknown category "speed"; the '
         "categories are: ready"
@@ -113,3 +116,20 @@ def test_validate_reports_every_file_and_fails_if_one_is_bad(
     assert code == 2
     assert str(good) in out
     assert f"{bad}:5: [target] must be a number (found boolean)" in err
+
+
+@pytest.mark.parametrize("name", ["missing.toml", "folder"])
+def test_validate_a_missing_file_or_a_folder(
+    name: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "folder").mkdir()
+    path = tmp_path / name
+    message = {
+        "missing.toml": "no such file",
+        "folder": "this is a folder, not a file",
+    }[name]
+
+    code = main(["checklist", "validate", str(path)])
+
+    assert code == 2
+    assert capsys.readouterr().err == f"{path}: {message}\n"
