@@ -1,0 +1,153 @@
+"""Start to the first painted Today screen, and peak memory, as whole processes.
+
+Each start is a fresh interpreter running :mod:`bench.paint`, which exits as
+soon as the wanted screen's first frame is composed. The real app and the
+minimal 14-item app are started alternately, after one unmeasured warm-up
+each, so that drift in the machine's load hits both alike. Peak memory is the
+child's own peak resident set, reaped with ``wait4``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bench import datasets, project
+from bench.context import Context
+from bench.report import Figure, against_baseline, info, skipped
+from bench.timing import ChildRun, median, run_child, spread
+
+MARKER = "BENCH-PAINT "
+STARTUP_TARGET = 1.15
+MEMORY_TARGET = 1.3
+
+
+def measure(ctx: Context) -> list[Figure]:
+    folder = ctx.folder("startup")
+    minimal_env = ctx.child_env(folder / "minimal", folder / "minimal.sqlite3")
+    commands = {"minimal": (_paint_argv("minimal"), minimal_env)}
+
+    size = ctx.small
+    try:
+        project.tui_available()
+        history = datasets.working_copy(ctx.history(size), folder / "history")
+        commands["app"] = (_app_argv(), ctx.child_env(folder / "app", history))
+        empty = folder / "empty" / "history.sqlite3"
+        commands["empty"] = (_app_argv(), ctx.child_env(folder / "empty", empty))
+    except project.Missing as missing:
+        runs = _interleaved(ctx, commands)
+        return _baseline_only(runs["minimal"], str(missing), size)
+
+    runs = _interleaved(ctx, commands)
+    return _figures(runs, size)
+
+
+def _paint_argv(target: str) -> list[str]:
+    return [sys.executable, "-m", "bench.paint", target]
+
+
+def _app_argv() -> list[str]:
+    return [*_paint_argv("cli"), "--screen", project.TODAY_SCREEN]
+
+
+def _interleaved(
+    ctx: Context, commands: dict[str, tuple[list[str], dict[str, str]]]
+) -> dict[str, list[ChildRun]]:
+    """Every command ``ctx.repeats`` times, taking turns, after one warm-up."""
+    runs: dict[str, list[ChildRun]] = {name: [] for name in commands}
+    for round_ in range(ctx.repeats + 1):
+        for name, (argv, env) in commands.items():
+            run = run_child(argv, env=env, cwd=str(datasets.ROOT))
+            if run.returncode != 0:
+                raise RuntimeError(f"{name} start failed:\n{run.tail}")
+            _check(name, run)
+            if round_:
+                runs[name].append(run)
+    return runs
+
+
+def _check(name: str, run: ChildRun) -> None:
+    record = run.record(MARKER)
+    if "error" in record or "t_paint" not in record:
+        raise RuntimeError(f"{name}: {record.get('error', 'no paint')}:\n{run.tail}")
+
+
+def _paint_ms(runs: list[ChildRun]) -> list[float]:
+    return [(r.record(MARKER)["t_paint"] - r.spawned) * 1000 for r in runs]
+
+
+def _rss_mib(runs: list[ChildRun]) -> list[float]:
+    return [r.max_rss_kib / 1024 for r in runs]
+
+
+def _baseline_only(
+    minimal: list[ChildRun], reason: str, size: datasets.Size
+) -> list[Figure]:
+    paint = _paint_ms(minimal)
+    return [
+        info(
+            "start to first paint: minimal 14-item app",
+            median(paint),
+            "ms",
+            note=f"median of {len(paint)}, range {spread(paint)}",
+        ),
+        info("peak memory: minimal 14-item app", median(_rss_mib(minimal)), "MiB"),
+        skipped(
+            f"start to first painted Today screen, {size.name}",
+            reason,
+            f"≤ {STARTUP_TARGET:g}x",
+        ),
+        skipped(
+            f"peak memory of the app, {size.name}", reason, f"≤ {MEMORY_TARGET:g}x"
+        ),
+    ]
+
+
+def _figures(runs: dict[str, list[ChildRun]], size: datasets.Size) -> list[Figure]:
+    minimal, app, empty = runs["minimal"], runs["app"], runs["empty"]
+    app_paint, minimal_paint = _paint_ms(app), _paint_ms(minimal)
+    screen = app[0].record(MARKER)["screen"]
+    return [
+        against_baseline(
+            f"start to first painted Today screen, {size.name}",
+            median(app_paint),
+            median(minimal_paint),
+            "minimal app",
+            "ms",
+            STARTUP_TARGET,
+            note=f"medians of {len(app)}; app {spread(app_paint)}, "
+            f"minimal {spread(minimal_paint)}; screen {screen}",
+        ),
+        info(
+            "start to first painted Today screen, empty database",
+            median(_paint_ms(empty)),
+            "ms",
+            note="what the history itself costs",
+        ),
+        info(
+            "whole process, start to exit, " + size.name,
+            median([r.wall * 1000 for r in app]),
+            "ms",
+            note=f"minimal app: {median([r.wall * 1000 for r in minimal]):.0f} ms",
+        ),
+        against_baseline(
+            f"peak memory of the app, {size.name}",
+            median(_rss_mib(app)),
+            median(_rss_mib(minimal)),
+            "minimal app",
+            "MiB",
+            MEMORY_TARGET,
+            note=f"peak RSS at first paint; empty database "
+            f"{median(_rss_mib(empty)):.1f} MiB",
+        ),
+    ]
+
+
+def describe_phases(runs: list[ChildRun]) -> dict[str, float]:
+    """Median time in each phase of a start, for profiling notes."""
+    phases: dict[str, list[float]] = {"interpreter": [], "to run": [], "to paint": []}
+    for run in runs:
+        record = run.record(MARKER)
+        phases["interpreter"].append(record["t_enter"] - run.spawned)
+        phases["to run"].append(record["t_run"] - record["t_enter"])
+        phases["to paint"].append(record["t_paint"] - record["t_run"])
+    return {name: median(values) * 1000 for name, values in phases.items()}
