@@ -36,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--version", action="version", version=f"cs-daily {__version__}"
+        "--version",
+        action="version",
+        version=f"cs-daily {__version__}",
+        # Python before 3.13 leaves this default help untranslated.
+        help=_("show program's version number and exit"),
     )
     add_common_options(parser)
 

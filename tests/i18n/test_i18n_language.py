@@ -88,7 +88,8 @@ def test_help_is_indonesian_with_the_flag(isolated_env: Path, capsys):
     assert "opsi:" in output
     assert "tampilkan bantuan ini lalu keluar" in output
     assert "bahasa tampilan" in output
-    for english in ("usage:", "options:", "show this help", "interface language"):
+    assert "tampilkan versi program lalu keluar" in output
+    for english in ("usage:", "options:", "show this", "show program", "interface"):
         assert english not in output
 
 
