@@ -60,6 +60,9 @@ def load_context(
         config=getattr(args, "config", None),
         environ=environ,
     )
+
+    # A broken settings file is reported in the flag's or the locale's language;
+    # once it is read, its own language choice takes over.
     apply_language(args, Settings(), environ)
     settings = load_settings(paths.settings_file)
     language = apply_language(args, settings, environ)

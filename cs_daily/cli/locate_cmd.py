@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
@@ -87,10 +88,17 @@ def _rows(locations: dict[str, str]) -> list[tuple[str, str]]:
     )
     return [
         (_("config folder"), locations["config_dir"]),
-        (_("settings file"), locations["settings_file"]),
+        (_("settings file"), _maybe_missing(locations["settings_file"])),
         (_("data folder"), locations["data_dir"]),
-        (_("history database"), locations["database"]),
+        (_("history database"), _maybe_missing(locations["database"])),
         (_("backup folder"), locations["backup_dir"]),
         (_("log folder"), locations["log_dir"]),
         (_("checklist"), checklist),
     ]
+
+
+def _maybe_missing(path: str) -> str:
+    """Say so when a file does not exist yet, so nobody hunts for it in vain."""
+    if Path(path).exists():
+        return path
+    return _("{path} (not created yet)").format(path=path)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cs_daily.checklist import bundled_checklist_path
-from cs_daily.cli.common import ChecklistSource, load_context
+from cs_daily.cli.common import ChecklistSource, load_context, open_store
 from cs_daily.cli.main import main
 from cs_daily.i18n import current_language
 from cs_daily.settings import Settings, load_settings, save_settings
@@ -162,9 +162,9 @@ def test_locate_lists_every_place(
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         f"config folder     {isolated / 'config'}",
-        f"settings file     {settings_file(isolated)}",
+        f"settings file     {settings_file(isolated)} (not created yet)",
         f"data folder       {isolated / 'data'}",
-        f"history database  {isolated / 'data' / 'history.sqlite3'}",
+        f"history database  {isolated / 'data' / 'history.sqlite3'} (not created yet)",
         f"backup folder     {isolated / 'backups'}",
         f"log folder        {isolated / 'logs'}",
         f"checklist         {bundled_checklist_path('en')} (bundled)",
@@ -273,3 +273,13 @@ def test_context_checklist_flag_beats_the_settings(
     assert context.checklist_path == flag
     assert context.checklist_source is ChecklistSource.FLAG
     assert context.checklist.target == 0.80
+
+
+def test_open_store_uses_the_resolved_database(isolated: Path) -> None:
+    context = load_context(namespace(), environ=environ())
+
+    store = open_store(context)
+    try:
+        assert (isolated / "data" / "history.sqlite3").is_file()
+    finally:
+        store.close()
