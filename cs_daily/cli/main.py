@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checklist_cmd",
     "locate_cmd",
     "stats_cmd",
+    "export_cmd",
+    "import_cmd",
 )
 
 
