@@ -5,10 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cs_daily.errors import SettingsError
 from cs_daily.i18n import set_language
-from cs_daily.settings import Settings, load_settings, save_settings, update_settings
+from cs_daily.settings import (
+    Settings,
+    load_settings,
+    parse_settings,
+    save_settings,
+    update_settings,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -158,3 +166,12 @@ def test_save_replaces_the_file_in_one_step(tmp_path: Path) -> None:
 
     assert load_settings(path).alias == "B"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.toml"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_random_input_raises_only_settings_errors(data: bytes) -> None:
+    try:
+        parse_settings(data, Path("random.toml"))
+    except SettingsError as error:
+        assert error.problems

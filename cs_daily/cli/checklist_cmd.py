@@ -135,7 +135,7 @@ def run_show(args: argparse.Namespace) -> int:
     console.print(_header(checklist), highlight=False)
     for title, items in _sections(checklist):
         if items:
-            console.print(_table(checklist, title, items))
+            console.print(_table(checklist, title, items, console.width))
     return 0
 
 
@@ -213,13 +213,19 @@ def _sections(checklist: Checklist) -> list[tuple[str, tuple[Item, ...]]]:
     ]
 
 
-def _table(checklist: Checklist, title: str, items: tuple[Item, ...]) -> Table:
-    """One section: items grouped under their category, hints dimmed below."""
+def _table(
+    checklist: Checklist, title: str, items: tuple[Item, ...], width: int
+) -> Table:
+    """One section: items grouped under their category, hints dimmed below.
+
+    Labels get their full 40 columns when the terminal allows, but never so
+    many that the marks column (n/a, critical) is squeezed out.
+    """
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(_("Category"), max_width=14, style="cyan")
     table.add_column(_("Id"), no_wrap=True)
-    table.add_column(_("Item"), min_width=40, ratio=1)
-    table.add_column(_("Marks"), no_wrap=True)
+    table.add_column(_("Item"), min_width=max(16, min(40, width - 40)), ratio=1)
+    table.add_column(_("Marks"), no_wrap=True, min_width=8)
 
     for category in checklist.categories:
         in_category = [i for i in items if i.category == category.id]
