@@ -1,0 +1,242 @@
+"""The shift companion app and the one factory that builds it.
+
+The app holds the flow of a shift: which screen comes next, what the store is
+asked to write, and what the agent is told when something goes wrong. The
+screens draw and collect keys. The CLI, the Pilot tests and the snapshot
+tests all build the app with :func:`build_app`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from cs_daily.clock import Clock
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _
+from cs_daily.model import Checklist, Interaction, Shift
+from cs_daily.settings import Settings
+from cs_daily.store import Store
+from cs_daily.tui.commands import JourneyCommands
+from cs_daily.tui.context import Context
+from cs_daily.tui.display import clock_time, long_date
+from cs_daily.tui.feedback import show_error
+from cs_daily.tui.overview import proposed_focus
+from cs_daily.tui.screens.confirm import ConfirmModal
+from cs_daily.tui.screens.end_shift import EndShiftScreen
+from cs_daily.tui.screens.help import HelpScreen
+from cs_daily.tui.screens.interaction import InteractionModal
+from cs_daily.tui.screens.interactions import InteractionsScreen
+from cs_daily.tui.screens.start_shift import StartShiftScreen
+from cs_daily.tui.screens.today import TodayScreen
+from cs_daily.tui.screens.too_small import TooSmallScreen
+from cs_daily.tui.session import Session
+
+STALE_AFTER = timedelta(hours=16)
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+# Actions that only make sense while a shift is open.
+SHIFT_ACTIONS = frozenset({"log_interaction", "list_interactions", "end_shift"})
+
+
+class CsDailyApp(App[None]):
+    """The keyboard-first companion for one agent's shifts."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cs-daily"
+    COMMANDS: ClassVar = App.COMMANDS | {JourneyCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", _("Help"), id="app.help"),
+        Binding("f1", "help", _("Help"), id="app.help_f1", show=False, priority=True),
+        Binding("q", "quit", _("Quit"), id="app.quit", show=False),
+    ]
+
+    def __init__(self, context: Context) -> None:
+        super().__init__()
+        self.context = context
+        self.session = context.session
+
+    @property
+    def shift(self) -> Shift | None:
+        return self.session.shift
+
+    # --- Start-up ----------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        self.reload_shift()
+        return TodayScreen(self.context)
+
+    def on_mount(self) -> None:
+        self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(self._offer_to_close_stale_shift)
+
+    def _offer_to_close_stale_shift(self) -> None:
+        """A shift left open too long is offered a close at its last activity."""
+        shift = self.shift
+        if shift is None:
+            return
+        try:
+            last = self.context.store.last_activity(shift.id)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        if self.context.clock.now() - last < STALE_AFTER:
+            return
+
+        question = _("Your shift from {day} is still open.").format(
+            day=long_date(shift.work_day)
+        )
+        detail = _(
+            "Nothing was logged after {time}. Close the shift at that time? "
+            "No keeps it open."
+        ).format(time=clock_time(last))
+        self.push_screen(
+            ConfirmModal(question, detail, id="stale-shift"),
+            lambda close: self._close_stale(shift, last) if close else None,
+        )
+
+    def _close_stale(self, shift: Shift, last: datetime) -> None:
+        try:
+            self.context.store.end_shift(shift.id, last, None)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        self.notify(
+            _("The old shift was closed at {time}.").format(time=clock_time(last))
+        )
+        self.changed()
+
+    # --- State shared by the screens ----------------------------------------
+
+    def reload_shift(self) -> None:
+        """Read the open shift again after anything that may have changed it."""
+        try:
+            self.session.reload()
+        except StoreError as error:
+            show_error(self, error)
+
+    def changed(self) -> None:
+        """Something was written: re-read the shift and redraw what shows it."""
+        self.reload_shift()
+        self.refresh_bindings()
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_view", None)
+            if refresh is not None:
+                refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that make no sense right now, so the footer stays short."""
+        if action == "start_shift":
+            return self.shift is None
+        if action in SHIFT_ACTIONS:
+            return self.shift is not None
+        return True
+
+    # --- The journey --------------------------------------------------------
+
+    def action_start_shift(self) -> None:
+        """Record the start first, propose a focus item, then show the start list."""
+        if self.shift is not None:
+            self.notify(_("A shift is already open."))
+            return
+        store, checklist = self.context.store, self.context.checklist
+        try:
+            shift = store.start_shift(checklist, self.context.clock.now())
+            focus = proposed_focus(store, checklist, shift.work_day)
+            if focus is not None:
+                store.set_focus(shift.id, focus)
+        except StoreError as error:
+            show_error(self, error)
+            self.changed()
+            return
+        self.changed()
+        self.push_screen(StartShiftScreen(self.context, proposed=focus))
+
+    def action_log_interaction(self) -> None:
+        shift = self._open_shift()
+        if shift is not None:
+            self.push_screen(InteractionModal(self.context, shift), self._logged)
+
+    def edit_interaction(self, interaction: Interaction) -> None:
+        """Reopen the modal filled in with a logged interaction."""
+        shift = self._open_shift()
+        if shift is not None:
+            modal = InteractionModal(self.context, shift, interaction)
+            self.push_screen(modal, self._logged)
+
+    def _logged(self, saved: Interaction | None) -> None:
+        if saved is None:
+            return
+        self.notify(_("Interaction {seq} saved.").format(seq=saved.seq), timeout=2)
+        self.changed()
+
+    def action_list_interactions(self) -> None:
+        if self._open_shift() is not None:
+            self.push_screen(InteractionsScreen(self.context))
+
+    def action_end_shift(self) -> None:
+        if self._open_shift() is not None:
+            self.push_screen(EndShiftScreen(self.context))
+
+    def action_stats(self) -> None:
+        """The statistics screen, imported late so Today works without it."""
+        try:
+            from cs_daily.tui.screens.stats import StatsScreen
+        except ImportError:
+            self.notify(_("Statistics are not available in this version."))
+            return
+        c = self.context
+        self.push_screen(StatsScreen(c.store, c.checklist, c.clock, c.settings))
+
+    def action_undo(self) -> None:
+        """Undo the last change, whatever screen it was made on."""
+        try:
+            undone = self.context.store.undo()
+        except StoreError as error:
+            show_error(self, error)
+            self.changed()
+            return
+        if undone is None:
+            self.notify(_("Nothing to undo."))
+            return
+        self.notify(undone, title=_("Undone"), markup=False)
+        self.changed()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.context))
+
+    def _open_shift(self) -> Shift | None:
+        """The open shift; when there is none, the agent is told what to press."""
+        if self.shift is None:
+            self.notify(_("No shift is open. Press n to start one."))
+        return self.shift
+
+    # --- Terminal size --------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Cover the app with a plain message below the smallest usable size."""
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
+        elif not too_small and showing:
+            self.pop_screen()
+
+
+def build_app(
+    checklist: Checklist, store: Store, clock: Clock, settings: Settings
+) -> CsDailyApp:
+    """The one way to make the app, for the CLI and every test alike."""
+    session = Session(store, checklist, clock)
+    return CsDailyApp(Context(checklist, store, clock, settings, session))

@@ -1,0 +1,92 @@
+"""The figures the screens show, asked of :mod:`cs_daily.figures` in one place.
+
+The interface computes nothing itself: this module only picks the counted
+days out of the store and hands them to the figures, so Today, the end of a
+shift and the focus proposal agree on every number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from cs_daily.figures import best_streak, current_streak, day_figures, weak_areas
+from cs_daily.model import Checklist, DayCounts, ItemCount, Shift
+from cs_daily.store import Store
+
+FOCUS_WINDOW = 30
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A work day's score so far and the streak it belongs to."""
+
+    work_day: date
+    score: float | None
+    target: float
+    good: bool
+    critical_misses: int
+    streak: int
+    best_streak: int
+    has_history: bool
+
+
+def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
+    """Figures for ``work_day``, from every counted day up to it."""
+    days = store.day_counts(None, work_day)
+    today = _day(days, work_day)
+    figures = day_figures(today) if today is not None else None
+    return Overview(
+        work_day=work_day,
+        score=figures.score if figures else None,
+        target=figures.target if figures else checklist.target,
+        good=figures.good if figures else False,
+        critical_misses=figures.critical_misses if figures else 0,
+        streak=current_streak(days),
+        best_streak=best_streak(days),
+        has_history=bool(days),
+    )
+
+
+def proposed_focus(store: Store, checklist: Checklist, work_day: date) -> str | None:
+    """The weakest item of the last thirty days, if the history shows one."""
+    days = store.day_counts(None, work_day)
+    known = {item.id for item in checklist.items}
+    for area in weak_areas(days, work_day, FOCUS_WINDOW, limit=None):
+        if area.item_id in known:
+            return area.item_id
+    return None
+
+
+def _day(days: list[DayCounts], work_day: date) -> DayCounts | None:
+    return next((d for d in days if d.work_day == work_day), None)
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """What the end of a shift shows: the day's score, misses, the focus item."""
+
+    score: float | None
+    target: float
+    interactions: int
+    missed: int
+    focus_item: str | None
+    focus_done: int
+    focus_missed: int
+
+
+def shift_summary(store: Store, checklist: Checklist, shift: Shift) -> ShiftSummary:
+    """The work day of ``shift`` as counted so far, with its focus item's answers."""
+    today = _day(store.day_counts(shift.work_day, shift.work_day), shift.work_day)
+    figures = day_figures(today) if today is not None else None
+    totals = today.items if today is not None else {}
+    focus = totals.get(shift.focus_item or "", ItemCount())
+    return ShiftSummary(
+        score=figures.score if figures else None,
+        target=figures.target if figures else checklist.target,
+        interactions=figures.interactions if figures else 0,
+        missed=sum(count.missed for count in totals.values()),
+        focus_item=shift.focus_item,
+        focus_done=focus.done,
+        focus_missed=focus.missed,
+    )

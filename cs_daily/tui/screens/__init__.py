@@ -1,0 +1,1 @@
+"""One screen or modal per module, each a step of the agent's shift."""

@@ -1,0 +1,40 @@
+"""A yes-or-no question in a modal: discard changes, delete, close a stale shift."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from cs_daily.i18n import _
+
+
+class ConfirmModal(ModalScreen[bool]):
+    """Ask one question; ``y`` or Enter answers yes, ``n`` or Escape no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", _("Yes"), id="confirm.yes", priority=True),
+        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
+    ]
+
+    def __init__(
+        self, question: str, detail: str = "", *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes="dialog-screen")
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            if self.detail:
+                yield Static(self.detail, classes="dialog-detail", markup=False)
+            yield Static(_("y / Enter: yes    n / Escape: no"), classes="dialog-keys")
+        yield Footer()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,154 @@
+"""The end of a shift: the closing items, a one-line reflection, a summary.
+
+The closing items are written as they are ticked, like the opening ones. The
+summary shows the day as counted so far; Enter closes the shift with the
+reflection, Escape goes back with the shift still open.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _, ngettext
+from cs_daily.model import Phase, Shift
+from cs_daily.tui.context import Context, companion
+from cs_daily.tui.display import item_label, percent
+from cs_daily.tui.feedback import show_error
+from cs_daily.tui.overview import ShiftSummary, shift_summary
+from cs_daily.tui.widgets.tick_list import TickList
+
+REFLECTION_MAX = 200
+
+
+class EndShiftScreen(Screen[None]):
+    """Tick the closing items, write a line, and close the shift."""
+
+    AUTO_FOCUS = "TickList"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "end", _("End shift"), id="end.confirm", priority=True),
+        Binding("escape", "back", _("Back"), id="end.back"),
+        Binding("u,ctrl+z", "app.undo", _("Undo"), id="end.undo"),
+    ]
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(id="end-shift")
+        self.context = context
+        shift = context.session.shift
+        assert shift is not None, "the end screen needs an open shift"
+        self.shift: Shift = shift
+
+    def compose(self) -> ComposeResult:
+        checklist = self.context.session.checklist
+        with Vertical(classes="page"):
+            yield Static(self._title(), classes="screen-title", markup=False)
+            yield Static(id="summary", markup=False)
+            yield Static(
+                _("Before you go: press an item's number to tick it."),
+                classes="section",
+            )
+            yield TickList(checklist.shift_items(Phase.END), id="ticks")
+            with Horizontal(classes="field"):
+                yield Label(_("Reflection"), classes="field-label")
+                yield Input(
+                    placeholder=_("one line for yourself (optional)"),
+                    max_length=REFLECTION_MAX,
+                    compact=True,
+                    id="reflection",
+                )
+            yield Static(
+                _("1–9 tick · Tab to write · Enter end the shift · Esc back"),
+                classes="keys-hint",
+            )
+        yield Footer()
+
+    def _title(self) -> str:
+        return _("End the shift started at {time}").format(
+            time=self.shift.started_at.strftime("%H:%M")
+        )
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Show the closing ticks and the summary as the store has them."""
+        shift = self.context.session.shift
+        if shift is None or shift.id != self.shift.id:
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.shift = shift
+        store = self.context.store
+        try:
+            stored = store.shift_ticks(shift.id)
+            summary = shift_summary(store, self.context.session.checklist, shift)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        ticks = self.query_one(TickList)
+        for item in ticks.items:
+            found = stored.get(item.id)
+            ticks.show_tick(item.id, found.state if found else None)
+        self.query_one("#summary", Static).update(self._summary_text(summary))
+
+    def _summary_text(self, summary: ShiftSummary) -> str:
+        lines = [
+            _("Score today: {score} (target {target})").format(
+                score=percent(summary.score), target=percent(summary.target)
+            ),
+            ngettext(
+                "{count} interaction, {missed} misses",
+                "{count} interactions, {missed} misses",
+                summary.interactions,
+            ).format(count=summary.interactions, missed=summary.missed),
+        ]
+        if summary.focus_item is not None:
+            label = item_label(self.context.session.checklist, summary.focus_item)
+            lines.append(
+                _("Focus ★ {item}: kept {done} of {answered}").format(
+                    item=label,
+                    done=summary.focus_done,
+                    answered=summary.focus_done + summary.focus_missed,
+                )
+            )
+        return "\n".join(lines)
+
+    @on(TickList.Requested)
+    def _tick(self, event: TickList.Requested) -> None:
+        """Write the tick first; draw it only once the store has it."""
+        store, now = self.context.store, self.context.clock.now()
+        try:
+            if event.state is None:
+                store.clear_tick(self.shift.id, event.item.id)
+            else:
+                store.set_tick(self.shift.id, event.item.id, event.state, now)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        event.control.show_tick(event.item.id, event.state)
+        self.refresh_view()
+
+    def action_end(self) -> None:
+        """Close the shift with the reflection, then go back to Today."""
+        reflection = self.query_one("#reflection", Input).value.strip() or None
+        try:
+            self.context.store.end_shift(
+                self.shift.id, self.context.clock.now(), reflection
+            )
+        except StoreError as error:
+            show_error(self, error)
+            return
+        self.app.pop_screen()
+        self.app.notify(_("Shift closed. Well done; rest well."))
+        companion(self).changed()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

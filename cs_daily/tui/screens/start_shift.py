@@ -1,0 +1,141 @@
+"""The start of a shift: the preparation items and the focus item.
+
+The shift is already recorded when this screen opens. Each preparation item
+is ticked with one key, and every tick is written to the store before it is
+drawn. The focus item is the one practice to watch this shift; the weakest
+item of the last thirty days is proposed once there is history.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _
+from cs_daily.model import Phase, Shift
+from cs_daily.tui.context import Context, companion
+from cs_daily.tui.display import item_label, long_date
+from cs_daily.tui.feedback import show_error
+from cs_daily.tui.screens.focus_picker import FocusPicker
+from cs_daily.tui.widgets.tick_list import TickList
+
+
+class StartShiftScreen(Screen[None]):
+    """Tick the shift-start items and choose a focus item."""
+
+    AUTO_FOCUS = "TickList"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape", "done", _("Done"), id="start.done", priority=True),
+        Binding("f", "pick_focus", _("Focus item"), id="start.focus"),
+        Binding("u,ctrl+z", "app.undo", _("Undo"), id="start.undo"),
+    ]
+
+    def __init__(self, context: Context, proposed: str | None = None) -> None:
+        super().__init__(id="start-shift")
+        self.context = context
+        self.proposed = proposed
+        shift = context.session.shift
+        assert shift is not None, "the start screen needs an open shift"
+        self.shift: Shift = shift
+
+    def compose(self) -> ComposeResult:
+        checklist = self.context.session.checklist
+        with Vertical(classes="page"):
+            yield Static(self._title(), classes="screen-title", markup=False)
+            yield Static(
+                _("Before your first customer: press an item's number to tick it."),
+                classes="section",
+            )
+            yield TickList(checklist.shift_items(Phase.START), id="ticks")
+            yield Static("", id="hint", classes="hint", markup=False)
+            yield Static("", id="focus-line", markup=False)
+            yield Static(
+                _("1–9 tick · Space change · f focus item · Enter done"),
+                classes="keys-hint",
+            )
+        yield Footer()
+
+    def _title(self) -> str:
+        return _("Shift started at {time} · {day}").format(
+            time=self.shift.started_at.strftime("%H:%M"),
+            day=long_date(self.shift.work_day),
+        )
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Show the ticks and focus item as the store has them."""
+        shift = self.context.session.shift
+        if shift is None or shift.id != self.shift.id:
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.shift = shift
+        try:
+            stored = self.context.store.shift_ticks(shift.id)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        ticks = self.query_one(TickList)
+        for item in ticks.items:
+            found = stored.get(item.id)
+            ticks.show_tick(item.id, found.state if found else None)
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        focus = self.shift.focus_item
+        line = self.query_one("#focus-line", Static)
+        if focus is None:
+            line.update(_("No focus item for this shift yet: press f to choose one."))
+            return
+        label = item_label(self.context.session.checklist, focus)
+        text = _("Focus this shift: ★ {item}").format(item=label)
+        if focus == self.proposed:
+            text += "\n" + _("(proposed: your weakest item of the last 30 days)")
+        line.update(text)
+
+    @on(TickList.Requested)
+    def _tick(self, event: TickList.Requested) -> None:
+        """Write the tick first; draw it only once the store has it."""
+        store, now = self.context.store, self.context.clock.now()
+        try:
+            if event.state is None:
+                store.clear_tick(self.shift.id, event.item.id)
+            else:
+                store.set_tick(self.shift.id, event.item.id, event.state, now)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        event.control.show_tick(event.item.id, event.state)
+
+    @on(OptionList.OptionHighlighted, "#ticks")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        items = self.query_one(TickList).items
+        self.query_one("#hint", Static).update(items[event.option_index].hint)
+
+    def action_pick_focus(self) -> None:
+        picker = FocusPicker(self.context.session.checklist, self.shift.focus_item)
+        self.app.push_screen(picker, self._focus_picked)
+
+    def _focus_picked(self, choice: str | None) -> None:
+        """``None`` is a cancelled choice; an empty string means no focus item."""
+        if choice is None:
+            return
+        try:
+            self.context.store.set_focus(self.shift.id, choice or None)
+        except StoreError as error:
+            show_error(self, error)
+            return
+        companion(self).changed()
+
+    def action_done(self) -> None:
+        self.app.pop_screen()

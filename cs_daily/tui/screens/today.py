@@ -1,0 +1,142 @@
+"""Today: the screen the agent comes back to after every step.
+
+It says whether a shift is open, today's score so far, the current streak,
+the last few interactions and the keys that matter now. On a fresh install
+it is a short welcome that says what to press.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _, ngettext
+from cs_daily.model import Interaction, Shift
+from cs_daily.tui.context import Context
+from cs_daily.tui.display import item_label, long_date, percent
+from cs_daily.tui.feedback import show_error
+from cs_daily.tui.overview import Overview, overview
+from cs_daily.tui.widgets.interaction_table import InteractionTable
+
+RECENT = 5
+
+
+class TodayScreen(Screen[None]):
+    """The hub of a shift: status, figures, recent interactions, next keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.start_shift", _("Start shift"), id="today.start"),
+        Binding("i", "app.log_interaction", _("Interaction"), id="today.log"),
+        Binding("l", "app.list_interactions", _("List"), id="today.list"),
+        Binding("e", "app.end_shift", _("End shift"), id="today.end"),
+        Binding("s", "app.stats", _("Stats"), id="today.stats"),
+        Binding("u,ctrl+z", "app.undo", _("Undo"), id="today.undo"),
+    ]
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(id="today")
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today-body"):
+            yield Static(id="today-date", classes="screen-title")
+            yield Static(id="today-shift", markup=False)
+            yield Static(id="today-figures", markup=False)
+            yield Static(id="today-welcome", markup=False)
+            yield Static(_("Last interactions"), id="recent-title", classes="section")
+            yield InteractionTable(self.context.checklist, id="recent")
+            yield Static(id="today-keys", classes="keys-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the store; called after every change."""
+        session = self.context.session
+        shift, work_day = session.shift, session.work_day()
+        try:
+            figures = overview(self.context.store, session.checklist, work_day)
+            recent = self._recent(shift)
+        except StoreError as error:
+            show_error(self, error)
+            return
+
+        self.query_one("#today-date", Static).update(long_date(work_day))
+        self.query_one("#today-shift", Static).update(self._shift_line(shift, recent))
+        self.query_one("#today-figures", Static).update(self._figures_line(figures))
+        self._show_welcome(shift is None and not figures.has_history)
+        self._show_recent(shift, recent)
+        self.query_one("#today-keys", Static).update(self._keys_line(shift))
+
+    def _recent(self, shift: Shift | None) -> list[Interaction]:
+        if shift is None:
+            return []
+        return self.context.store.interactions(shift.id)
+
+    def _shift_line(self, shift: Shift | None, logged: list[Interaction]) -> str:
+        if shift is None:
+            return _("No shift open.")
+        count = ngettext(
+            "{count} interaction", "{count} interactions", len(logged)
+        ).format(count=len(logged))
+        line = _("Shift open since {time} · {count}").format(
+            time=shift.started_at.strftime("%H:%M"), count=count
+        )
+        if shift.focus_item:
+            label = item_label(self.context.session.checklist, shift.focus_item)
+            line += "\n" + _("Focus: ★ {item}").format(item=label)
+        return line
+
+    def _figures_line(self, figures: Overview) -> str:
+        score = _("Score today: {score} (target {target})").format(
+            score=percent(figures.score), target=percent(figures.target)
+        )
+        streak = ngettext(
+            "Streak: {count} good day", "Streak: {count} good days", figures.streak
+        ).format(count=figures.streak)
+        best = _("best {count}").format(count=figures.best_streak)
+        line = f"{score}\n{streak} ({best})"
+        if figures.critical_misses:
+            line += "\n" + ngettext(
+                "{count} critical item missed today",
+                "{count} critical items missed today",
+                figures.critical_misses,
+            ).format(count=figures.critical_misses)
+        return line
+
+    def _show_welcome(self, fresh: bool) -> None:
+        welcome = self.query_one("#today-welcome", Static)
+        welcome.display = fresh
+        self.query_one("#today-figures").display = not fresh
+        if fresh:
+            welcome.update(
+                _(
+                    "Welcome to cs-daily. Press n to start your first shift: you "
+                    "tick your preparation items, then press i after each customer "
+                    "interaction, and e to end the shift. Press ? for every key."
+                )
+            )
+
+    def _show_recent(self, shift: Shift | None, logged: list[Interaction]) -> None:
+        table = self.query_one(InteractionTable)
+        shown = shift is not None
+        table.display = shown
+        self.query_one("#recent-title").display = shown
+        if shown:
+            table.checklist = self.context.session.checklist
+            table.show(list(reversed(logged))[:RECENT])
+
+    def _keys_line(self, shift: Shift | None) -> str:
+        if shift is None:
+            return _("n start a shift · s stats · ? help · q quit")
+        return _("i log an interaction · l list · e end the shift · u undo")

@@ -1,0 +1,1 @@
+"""Widgets reused by more than one screen, one per module."""

@@ -1,0 +1,171 @@
+"""A list of checklist items with their ticks, one key per item.
+
+The list never changes a tick by itself: a key press posts
+:class:`TickList.Requested`, the screen writes the tick (to the store, or to
+the interaction being edited) and only then calls :meth:`TickList.show_tick`.
+That way a tick the store refused is never drawn as saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cs_daily.i18n import _
+from cs_daily.model import Item, TickState
+from cs_daily.tui.display import TICK_SYMBOLS, tick_word
+
+NUMBER_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
+
+TICK_STYLES: dict[TickState | None, str] = {
+    TickState.DONE: "green",
+    TickState.MISSED: "bold red",
+    TickState.NA: "dim",
+    None: "dim",
+}
+
+
+def next_state(item: Item, state: TickState | None) -> TickState:
+    """The tick after ``state`` when the agent presses the item's key again.
+
+    Done becomes missed, missed becomes n/a where the item allows it, and
+    everything else comes back to done, so at most three presses reach any
+    answer.
+    """
+    if state is TickState.DONE:
+        return TickState.MISSED
+    if state is TickState.MISSED and item.na:
+        return TickState.NA
+    return TickState.DONE
+
+
+def _number_bindings() -> list[BindingType]:
+    return [
+        Binding(key, f"press({index})", show=False)
+        for index, key in enumerate(NUMBER_KEYS)
+    ]
+
+
+class TickList(OptionList):
+    """Items, each with its number key, its tick, and the focus item marked."""
+
+    DEFAULT_CSS = """
+    TickList {
+        height: auto;
+        max-height: 1fr;
+        border: none;
+        padding: 0;
+        &:focus { border: none; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_number_bindings(),
+        Binding("space", "cycle", _("Change tick"), show=False),
+        Binding("delete,backspace", "clear", _("Clear tick"), show=False),
+    ]
+
+    class Requested(Message):
+        """The agent asked for ``item`` to be answered ``state`` (None: cleared)."""
+
+        def __init__(
+            self, tick_list: TickList, item: Item, state: TickState | None
+        ) -> None:
+            super().__init__()
+            self.tick_list = tick_list
+            self.item = item
+            self.state = state
+
+        @property
+        def control(self) -> TickList:
+            return self.tick_list
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        ticks: Mapping[str, TickState] | None = None,
+        focus_item: str | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        self.items = tuple(items)
+        self.ticks: dict[str, TickState | None] = dict(ticks or {})
+        self.focus_item = focus_item
+        super().__init__(*self._options(), id=id)
+
+    def tick(self, item_id: str) -> TickState | None:
+        """The tick currently shown for an item."""
+        return self.ticks.get(item_id)
+
+    def show_tick(self, item_id: str, state: TickState | None) -> None:
+        """Draw an item's tick once it has been written."""
+        self.ticks[item_id] = state
+        index = self._index(item_id)
+        self.replace_option_prompt_at_index(index, self._prompt(index))
+
+    def show_focus(self, item_id: str | None) -> None:
+        """Mark a new focus item; the old one goes back to normal."""
+        self.focus_item = item_id
+        for index in range(len(self.items)):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+
+    def action_press(self, index: int) -> None:
+        """The item's number key: move there and ask for its next tick."""
+        if index >= len(self.items):
+            return
+        self.highlighted = index
+        self._request_next(index)
+
+    def action_cycle(self) -> None:
+        if self.highlighted is not None:
+            self._request_next(self.highlighted)
+
+    def action_clear(self) -> None:
+        if self.highlighted is not None:
+            item = self.items[self.highlighted]
+            self.post_message(self.Requested(self, item, None))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click (or Enter where the screen lets it through) cycles the tick."""
+        event.stop()
+        self._request_next(event.option_index)
+
+    def _request_next(self, index: int) -> None:
+        item = self.items[index]
+        state = next_state(item, self.ticks.get(item.id))
+        self.post_message(self.Requested(self, item, state))
+
+    def _index(self, item_id: str) -> int:
+        return next(i for i, item in enumerate(self.items) if item.id == item_id)
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(self._prompt(index), id=item.id)
+            for index, item in enumerate(self.items)
+        ]
+
+    def _prompt(self, index: int) -> Text:
+        """One row: number key, tick symbol and word, label, markers."""
+        item = self.items[index]
+        state = self.ticks.get(item.id)
+        number = NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else " "
+        word_width = max(len(tick_word(s)) for s in TICK_SYMBOLS)
+
+        row = Text(no_wrap=False, overflow="fold")
+        row.append(f"{number} ", style="bold")
+        row.append(f"{TICK_SYMBOLS[state]} ", style=TICK_STYLES[state])
+        row.append(tick_word(state).ljust(word_width) + " ", style=TICK_STYLES[state])
+        if item.id == self.focus_item:
+            row.append("★ ", style="bold yellow")
+            row.append(item.label, style="bold underline")
+        else:
+            row.append(item.label)
+        if item.critical:
+            row.append(" " + _("(critical)"), style="italic")
+        return row
