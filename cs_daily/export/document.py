@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cs_daily.export import fmt
+from cs_daily.export.period import ExportPeriod
 from cs_daily.export.summary import ItemRow, WeekSummary
 from cs_daily.export.text import one_line
 from cs_daily.i18n import NO_VALUE, _, format_date, ngettext
@@ -61,6 +62,15 @@ def summary_blocks(summary: WeekSummary) -> list[Block]:
     return blocks
 
 
+def _period_name(period: ExportPeriod) -> str:
+    """A week by its label, a range of dates by its first and last day."""
+    if period.week is not None:
+        return period.label
+    return _("{first} to {last}").format(
+        first=period.first.isoformat(), last=period.last.isoformat()
+    )
+
+
 def _is_week(summary: WeekSummary) -> bool:
     return summary.period.week is not None
 
@@ -70,9 +80,7 @@ def _header(summary: WeekSummary) -> list[Block]:
     if _is_week(summary):
         title = _("Weekly summary {week}").format(week=period.label)
     else:
-        title = _("Summary {first} to {last}").format(
-            first=period.first.isoformat(), last=period.last.isoformat()
-        )
+        title = _("Summary {period}").format(period=_period_name(period))
     if summary.alias:
         title = _("{title} · {alias}").format(
             title=title, alias=one_line(summary.alias)
@@ -104,13 +112,12 @@ def _empty_line(summary: WeekSummary) -> str:
 
 def _headline(summary: WeekSummary) -> list[Block]:
     head = summary.headline
-    previous = summary.previous.label
     score = _("Score: {score}").format(score=fmt.percent(head.score))
     if head.previous_score is not None:
         score = _("Score: {score}, {change} against {previous} ({before})").format(
             score=fmt.percent(head.score),
             change=fmt.change(head.score, head.previous_score),
-            previous=previous,
+            previous=_period_name(summary.previous),
             before=fmt.percent(head.previous_score),
         )
     lines = (
@@ -191,7 +198,7 @@ def _period_names(summary: WeekSummary) -> tuple[str, str]:
 def _items(summary: WeekSummary) -> list[Block]:
     """The weakest items, then the most improved one in a block of its own."""
     title = _("Weakest items (change against {previous})").format(
-        previous=summary.previous.label
+        previous=_period_name(summary.previous)
     )
     lines = [_weak_line(n, row) for n, row in enumerate(summary.weakest, start=1)]
     if not lines:
@@ -215,9 +222,12 @@ def _counts(row: ItemRow) -> ItemCount:
 
 
 def _weak_line(number: int, row: ItemRow) -> str:
-    return _(
-        "{number}. {item}: missed {missed} of {answered} ({rate}), {change}"
-    ).format(
+    """ "1. Greeting: missed 7 of 31 (77%), -5 pts"; no change without a before."""
+    if row.previous_rate is None:
+        line = _("{number}. {item}: missed {missed} of {answered} ({rate})")
+    else:
+        line = _("{number}. {item}: missed {missed} of {answered} ({rate}), {change}")
+    return line.format(
         number=number,
         item=one_line(row.label),
         missed=row.missed,
