@@ -33,6 +33,7 @@ from cs_daily.model import (
 from cs_daily.store import bulk as bulk_writes
 from cs_daily.store import connection, counts, reads, rows, validate, writes
 from cs_daily.store.bulk import InteractionData
+from cs_daily.store.daycache import DayCountsCache
 from cs_daily.store.snapshots import Snapshots
 from cs_daily.store.undo import (
     MAX_UNDO,
@@ -64,6 +65,7 @@ class Store:
         self._path = path
         self._readonly = readonly
         self._snapshots = Snapshots(conn)
+        self._days = DayCountsCache(conn, self._snapshots, writable=not readonly)
         self._undo: list[UndoEntry] = []
         self._bulk_depth = 0
 
@@ -438,8 +440,11 @@ class Store:
     def day_counts(
         self, first: date | None = None, last: date | None = None
     ) -> list[DayCounts]:
-        """Counted work days in ``first..last`` (inclusive), oldest first."""
-        return counts.day_counts(self._conn, self._snapshots, first, last)
+        """Counted work days in ``first..last`` (inclusive), oldest first.
+
+        Days are cached between calls and shared: treat them as read-only.
+        """
+        return self._days.days(first, last)
 
     def rebuild_counts(self) -> None:
         """Recount every day from the ticks; a safety net, not a routine step."""

@@ -1,0 +1,123 @@
+"""Keeps counted days in memory so figures refresh instantly after each tick.
+
+The interface recomputes its figures after every answer; reloading five
+years of counts each time would stall the keyboard. Loaded days stay cached
+and only the days a write touched are read again:
+
+- writes through this connection are noticed by TEMP triggers on the count
+  tables and on shifts, which note the work day they touched;
+- writes by any other program bump ``PRAGMA data_version``, which drops the
+  whole cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import bisect_left, bisect_right
+from datetime import date
+
+from cs_daily.model import DayCounts
+from cs_daily.store import counts
+from cs_daily.store.snapshots import Snapshots
+
+# Past this many touched days, one full reload beats reading them one by one.
+_MAX_PATCHED_DAYS = 31
+
+_WATCHED = {
+    "day_item_counts": ("INSERT", "UPDATE", "DELETE"),
+    "day_channel_counts": ("INSERT", "UPDATE", "DELETE"),
+    "shifts": ("INSERT", "UPDATE", "DELETE"),
+}
+
+# Not INSERT OR IGNORE: inside a trigger, the conflict policy of the outer
+# statement (an upsert, say) would override the IGNORE.
+_NOTE = (
+    "INSERT INTO touched_days SELECT {row}.work_day WHERE NOT EXISTS"
+    " (SELECT 1 FROM touched_days WHERE day = {row}.work_day);"
+)
+
+
+class DayCountsCache:
+    """The counted days of one Store, loaded once and patched as it writes."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, snapshots: Snapshots, *, writable: bool
+    ) -> None:
+        self._conn = conn
+        self._snapshots = snapshots
+        self._writable = writable
+        self._days: dict[str, DayCounts] = {}
+        self._order: list[str] = []
+        self._complete = False
+        self._data_version: int | None = None
+        if writable:
+            _install_triggers(conn)
+
+    def days(self, first: date | None, last: date | None) -> list[DayCounts]:
+        """The counted days from ``first`` to ``last``, oldest first."""
+        self._forget_changes()
+        low = (first or date.min).isoformat()
+        high = (last or date.max).isoformat()
+
+        if not self._complete:
+            loaded = counts.load(self._conn, self._snapshots, low, high)
+            if first is not None or last is not None:
+                return [loaded[day] for day in sorted(loaded)]
+            self._days = loaded
+            self._order = sorted(loaded)
+            self._complete = True
+
+        order = self._order
+        chosen = order[bisect_left(order, low) : bisect_right(order, high)]
+        return [self._days[day] for day in chosen]
+
+    def clear(self) -> None:
+        self._days = {}
+        self._order = []
+        self._complete = False
+
+    def _forget_changes(self) -> None:
+        (version,) = self._conn.execute("PRAGMA data_version").fetchone()
+        if version != self._data_version:
+            self._data_version = version
+            self.clear()
+
+        if not self._writable:
+            return
+        touched = [
+            row[0] for row in self._conn.execute("SELECT day FROM temp.touched_days")
+        ]
+        if not touched:
+            return
+
+        self._conn.execute("DELETE FROM temp.touched_days")
+        if len(touched) > _MAX_PATCHED_DAYS:
+            self.clear()
+        elif self._complete:
+            for day in touched:
+                self._reload(day)
+
+    def _reload(self, day: str) -> None:
+        fresh = counts.load(self._conn, self._snapshots, day, day)
+        if day in fresh:
+            self._days[day] = fresh[day]
+        else:
+            self._days.pop(day, None)
+        self._order = sorted(self._days)
+
+
+def _install_triggers(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS touched_days (day TEXT PRIMARY KEY)"
+        " WITHOUT ROWID"
+    )
+    for table, events in _WATCHED.items():
+        for event in events:
+            rows = ("OLD",) if event == "DELETE" else ("NEW",)
+            if event == "UPDATE":
+                rows = ("OLD", "NEW")
+            notes = " ".join(_NOTE.format(row=row) for row in rows)
+            conn.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS touched_{table}_{event.lower()}"
+                f" AFTER {event} ON main.{table} BEGIN {notes} END"
+            )
