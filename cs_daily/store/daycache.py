@@ -54,15 +54,19 @@ class DayCountsCache:
             _install_triggers(conn)
 
     def days(self, first: date | None, last: date | None) -> list[DayCounts]:
-        """The counted days from ``first`` to ``last``, oldest first."""
+        """The counted days from ``first`` to ``last``, oldest first.
+
+        The first call loads every day, whatever the range: the figures ask for
+        overlapping windows again and again, and one load serves them all.
+        """
         self._forget_changes()
         low = (first or date.min).isoformat()
         high = (last or date.max).isoformat()
 
         if not self._complete:
-            loaded = counts.load(self._conn, self._snapshots, low, high)
-            if first is not None or last is not None:
-                return [loaded[day] for day in sorted(loaded)]
+            loaded = counts.load(
+                self._conn, self._snapshots, date.min.isoformat(), date.max.isoformat()
+            )
             self._days = loaded
             self._order = sorted(loaded)
             self._complete = True

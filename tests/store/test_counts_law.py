@@ -44,6 +44,7 @@ operations = st.one_of(
     st.tuples(st.just("tick"), index, st.sampled_from(INTERACTION_ITEMS), states),
     st.tuples(st.just("clear"), index, st.sampled_from(INTERACTION_ITEMS)),
     st.tuples(st.just("undo")),
+    st.tuples(st.just("look")),
 )
 
 
@@ -113,6 +114,10 @@ class Driver:
     def op_undo(self) -> None:
         self.store.undo()
 
+    def op_look(self) -> None:
+        """Read the counts, as the interface does after every change."""
+        self.store.day_counts()
+
 
 def _count_rows(store: Store) -> tuple[list[tuple], list[tuple]]:
     conn: sqlite3.Connection = store._conn
@@ -135,10 +140,23 @@ def test_maintained_counts_equal_a_rebuild(ops: list[tuple]):
 
         maintained = _count_rows(store)
         days = store.day_counts()
+        with Store.open(store.path, readonly=True) as fresh:
+            assert fresh.day_counts() == days
+
         store.rebuild_counts()
 
         assert _count_rows(store) == maintained
         assert store.day_counts() == days
+
+
+def test_counts_written_by_another_program_are_seen(store: Store):
+    shift = store.start_shift(CHECKLIST, local(2, 8))
+    assert store.day_counts()[0].items == {}
+
+    with Store.open(store.path) as other:
+        other.set_tick(shift.id, "prep", TickState.DONE, local(2, 8, 1))
+
+    assert store.day_counts()[0].items["prep"].done == 1
 
 
 def test_counts_follow_a_channel_change(store: Store):
