@@ -1,0 +1,153 @@
+"""The common ground of the Store: opening, transactions, undo.
+
+Every write method of the Store runs inside :meth:`StoreBase._transaction`
+and records one undo entry with :meth:`StoreBase._record`; the method groups
+(shifts, interactions, ticks) build on this class.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from cs_daily.errors import StoreError
+from cs_daily.i18n import _
+from cs_daily.model import Checklist, Shift
+from cs_daily.store import connection, reads
+from cs_daily.store.daycache import DayCountsCache
+from cs_daily.store.snapshots import Snapshots
+from cs_daily.store.undo import MAX_UNDO, UndoEntry
+
+
+class StoreBase:
+    """The connection, its transactions and the undo stack."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        self._conn = conn
+        self._path = path
+        self._readonly = readonly
+        self._snapshots = Snapshots(conn)
+        self._days = DayCountsCache(conn, self._snapshots, writable=not readonly)
+        self._undo: list[UndoEntry] = []
+        self._bulk_depth = 0
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False) -> Self:
+        """Open the database at ``path``, creating and migrating it unless read-only."""
+        path = Path(path)
+        return cls(connection.connect(path, readonly=readonly), path, readonly)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def schema_version(self) -> int:
+        (version,) = self._conn.execute("PRAGMA user_version").fetchone()
+        return int(version)
+
+    # -- transactions --------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, or a step of the surrounding bulk block."""
+        if self._readonly:
+            raise StoreError(
+                _("The history database {path} was opened read-only.").format(
+                    path=self._path
+                )
+            )
+        if self._bulk_depth:
+            yield self._conn
+            return
+
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._write_failed(error) from error
+
+        try:
+            yield self._conn
+        except sqlite3.Error as error:
+            self._conn.execute("ROLLBACK")
+            raise self._write_failed(error) from error
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+        self._conn.execute("COMMIT")
+
+    def _write_failed(self, error: sqlite3.Error) -> StoreError:
+        return StoreError(
+            _("Could not write to the history database {path}: {reason}").format(
+                path=self._path, reason=error
+            )
+        )
+
+    @contextmanager
+    def bulk(self) -> Iterator[Self]:
+        """Many writes in one transaction, without undo; all or nothing."""
+        with self._transaction():
+            self._bulk_depth += 1
+            try:
+                yield self
+            finally:
+                self._bulk_depth -= 1
+
+    def _record(self, entry: UndoEntry) -> None:
+        if self._bulk_depth:
+            return
+        self._undo.append(entry)
+        del self._undo[:-MAX_UNDO]
+
+    # -- undo ----------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> str | None:
+        """Revert the last change made through this Store; what was undone.
+
+        A change that can no longer be reverted (another program logged into
+        the shift meanwhile) is dropped with an error rather than blocking
+        every earlier change.
+        """
+        if not self._undo:
+            return None
+
+        entry = self._undo.pop()
+        with self._transaction() as conn:
+            entry.revert(conn)
+        return entry.describe()
+
+    # -- look-ups every method group needs ------------------------------------
+
+    def shift(self, shift_id: int) -> Shift:
+        return reads.shift(self._conn, shift_id)
+
+    def shift_checklist(self, shift_id: int) -> Checklist:
+        """The checklist the shift was started with, whatever the file says now."""
+        return self._snapshots.checklist(
+            reads.shift(self._conn, shift_id).checklist_hash
+        )
