@@ -27,22 +27,28 @@ _PROBE = """
 import importlib, json, pkgutil, sys
 
 core, optional = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-names = list(core)
+wanted = list(core)
 for short in optional:
-    name = "cs_daily." + short
-    if importlib.util.find_spec(name) is None:
-        continue
+    if importlib.util.find_spec("cs_daily." + short) is not None:
+        wanted.append("cs_daily." + short)
+
+names, culprit = [], None
+
+
+def load(name):
+    global culprit
     names.append(name)
     module = importlib.import_module(name)
-    if hasattr(module, "__path__"):
-        names += [m.name for m in pkgutil.walk_packages(module.__path__, name + ".")]
-names.append("cs_daily.store.store")
-
-culprit = None
-for name in names:
-    importlib.import_module(name)
     if culprit is None and "textual" in sys.modules:
         culprit = name
+    return module
+
+
+for name in wanted:
+    module = load(name)
+    if name.startswith("cs_daily.") and hasattr(module, "__path__"):
+        for found in pkgutil.walk_packages(module.__path__, name + "."):
+            load(found.name)
 print(json.dumps({"imported": names, "culprit": culprit}))
 """
 
