@@ -8,6 +8,7 @@ stands for "nothing answered" exactly as on the stats screen.
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -31,7 +32,7 @@ def render_stats(stats: Stats, console: Console | None = None) -> None:
     for section in (
         _title(stats),
         _headline(stats),
-        _items(stats),
+        _items(stats, console.width),
         _categories(stats),
         _channels(stats),
         _weak_areas(stats),
@@ -133,11 +134,23 @@ def _table(title: str) -> Table:
     )
 
 
-def _items(stats: Stats) -> RenderableType:
+def _items(stats: Stats, width: int) -> RenderableType:
+    """One row per item; the label gets whatever the number columns leave."""
+    columns = [
+        (_("Rate"), 4),
+        (_("Missed"), 10),
+        (_("n/a"), 4),
+        (_("Streak (best)"), 7),
+    ]
+    widths = [max(least, cell_len(header)) for header, least in columns]
+    label_width = max(12, width - sum(widths) - 3 * (len(columns) + 1))
+
     table = _table(_("Items"))
-    table.add_column(_("Item"), ratio=1, no_wrap=True, overflow="ellipsis")
-    for header in (_("Rate"), _("Missed"), _("Answered"), _("n/a"), _("Streak")):
-        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column(
+        _("Item"), max_width=label_width, no_wrap=True, overflow="ellipsis"
+    )
+    for (header, _least), least in zip(columns, widths, strict=True):
+        table.add_column(header, justify="right", no_wrap=True, min_width=least)
 
     for item in stats.items:
         label = stats.labels.item(item.item_id)
@@ -146,10 +159,12 @@ def _items(stats: Stats) -> RenderableType:
         table.add_row(
             label,
             format_percent(item.rate),
-            format_number(item.missed),
-            format_number(item.done + item.missed),
+            _("{missed} of {answered}").format(
+                missed=format_number(item.missed),
+                answered=format_number(item.done + item.missed),
+            ),
             format_percent(item.na_rate),
-            _("{current} (best {best})").format(
+            _("{current} ({best})").format(
                 current=format_number(item.streak), best=format_number(item.best_streak)
             ),
         )
@@ -187,27 +202,35 @@ def _channels(stats: Stats) -> RenderableType:
 
 
 def _weak_areas(stats: Stats) -> RenderableType:
-    lines = [Text(_("Weak areas"), style="bold")]
+    lines: list[RenderableType] = [Text(_("Weak areas"), style="bold")]
     for window, areas in stats.weak.items():
-        lines.append(Text(_("Last {days} days").format(days=window), style="italic"))
-        lines.extend(Text("  " + _weak_line(stats, area, window)) for area in areas)
+        heading = _("Last {days} days, change against the {days} days before")
+        lines.append(Text(heading.format(days=window), style="italic"))
+        lines.append(_indented([_weak_line(stats, area) for area in areas]))
         if not areas:
-            lines.append(Text("  " + _("Nothing missed often enough to stand out.")))
+            lines.append(_indented([_("Nothing missed often enough to stand out.")]))
 
     lines.append(Text(_most_improved(stats)))
     return Group(*lines)
 
 
-def _weak_line(stats: Stats, area: WeakArea, window: int) -> str:
-    """ "Logged: missed 4 of 5 (20%), −15 pts against the 7 days before"."""
-    return _(
-        "{item}: {missed} ({rate}), {change} against the {days} days before"
-    ).format(
+def _indented(texts: list[str]) -> RenderableType:
+    """Lines with a hanging indent, so a wrapped line stays under its item."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for text in texts:
+        grid.add_row(" ", text)
+    return grid
+
+
+def _weak_line(stats: Stats, area: WeakArea) -> str:
+    """ "Logged: missed 4 of 5 (20%), −15 pts"."""
+    return _("{item}: {missed} ({rate}), {change}").format(
         item=stats.labels.item(area.item_id),
         missed=missed_of(area.missed, area.answered),
         rate=format_percent(area.rate),
         change=change_in_points(area.change),
-        days=window,
     )
 
 
