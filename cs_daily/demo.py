@@ -56,7 +56,7 @@ HABITS: dict[str, Habit] = {
     "clear": Habit(0.90, 0.94),
     "ask": Habit(0.85, 0.88, na=0.55),
     "calm": Habit(0.995, 0.995),  # always strong
-    "honest": Habit(0.9995, 0.9997),  # critical: a few misses in years
+    "honest": Habit(0.999, 0.999),  # critical: missed on a few shifts a year
     "solve": Habit(0.82, 0.88, na=0.20),
     "logged": Habit(0.78, 0.86),
     "close": Habit(0.86, 0.90, na=0.25),
