@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checklist_cmd",
     "locate_cmd",
     "stats_cmd",
+    "demo_cmd",
     "export_cmd",
     "import_cmd",
 )
