@@ -67,7 +67,7 @@ class Context:
             CS_DAILY_BACKUP_DIR=str(folder / "backups"),
             CS_DAILY_LOG_DIR=str(folder / "logs"),
             TZ=project.ZONE,
-            LANG="en_US.UTF-8",
+            LANG=project.LOCALE,
             PYTHONPATH=str(datasets.ROOT),
         )
         env.pop("LC_ALL", None)

@@ -32,21 +32,28 @@ SHAPING_CODE = (
 
 @dataclass(frozen=True)
 class Size:
-    """How much history: ``shifts`` shifts of ``interactions`` interactions."""
+    """How much history: ``weeks`` of the demo agent's working life.
+
+    ``shifts`` and ``interactions`` are the shape the targets name; the demo
+    generator, which decides on its own when the agent works and how busy a
+    shift is, lands close to it (about 1,240 shifts of 40 on average for five
+    years). The stand-in generator writes exactly that shape.
+    """
 
     name: str
+    weeks: int
     shifts: int
     interactions: int
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.shifts:,} shifts x {self.interactions})"
+        return f"{self.name} ({self.weeks} weeks)"
 
 
-FIVE_YEARS = Size("5 years", 1_250, 40)
-TWENTY_YEARS = Size("20 years", 5_000, 40)
-QUICK_SMALL = Size("6 months", 125, 40)
-QUICK_LARGE = Size("2 years", 500, 40)
+FIVE_YEARS = Size("5 years", 261, 1_250, 40)
+TWENTY_YEARS = Size("20 years", 1_044, 5_000, 40)
+QUICK_SMALL = Size("6 months", 26, 125, 40)
+QUICK_LARGE = Size("2 years", 104, 500, 40)
 
 
 def code_version() -> str:
@@ -63,7 +70,7 @@ def code_version() -> str:
 
 def history(size: Size, seed: int, last_day: date, log: Callable[[str], None]) -> Path:
     """The cached database for ``size``, generating it first if needed."""
-    stem = f"history-{size.shifts}x{size.interactions}"
+    stem = f"history-{size.weeks}w"
     key = f"{stem}-seed{seed}-{last_day.isoformat()}-{code_version()}"
     path = OUT / f"{key}.sqlite3"
     if path.exists():
@@ -75,7 +82,7 @@ def history(size: Size, seed: int, last_day: date, log: Callable[[str], None]) -
     _remove(partial)
 
     log(f"generating {size.label} into {path.relative_to(ROOT)} ...")
-    project.generate_history(partial, size.shifts, size.interactions, seed, last_day)
+    project.generate_history(partial, size, seed, last_day)
     _fold_journal(partial)
     partial.rename(path)
     return path

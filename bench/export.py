@@ -45,7 +45,7 @@ def measure(ctx: Context) -> list[Figure]:
         argv = project.export_argv(previous_week(ctx.last_day))
         history = datasets.working_copy(ctx.history(size), folder / "history")
     except project.Missing as missing:
-        baseline = _timed(ctx, {"baseline": (baseline_argv, env)})["baseline"]
+        baseline = _timed(ctx, folder, {"baseline": (baseline_argv, env)})["baseline"]
         return [
             info(
                 "python -c " + repr(BASELINE_CODE),
@@ -59,7 +59,9 @@ def measure(ctx: Context) -> list[Figure]:
 
     env = ctx.child_env(folder, history)
     times = _timed(
-        ctx, {"baseline": (baseline_argv, env), "export": ([*_command(), *argv], env)}
+        ctx,
+        folder,
+        {"baseline": (baseline_argv, env), "export": ([*_command(), *argv], env)},
     )
     return [
         against_baseline(
@@ -90,15 +92,23 @@ def _command() -> list[str]:
 
 
 def _timed(
-    ctx: Context, commands: dict[str, tuple[list[str], dict[str, str]]]
+    ctx: Context,
+    folder: Path,
+    commands: dict[str, tuple[list[str], dict[str, str]]],
 ) -> dict[str, list[float]]:
-    """Wall times in ms, commands taking turns, after one warm-up each."""
+    """Wall times in ms, commands taking turns, after one warm-up each.
+
+    Each runs in ``folder``, where the export writes its file; the file is
+    removed after every run so the next one runs the very same command.
+    """
     times: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(ctx.repeats + 1):
         for name, (argv, env) in commands.items():
-            run = _checked(name, run_child(argv, env=env, cwd=str(datasets.ROOT)))
+            run = _checked(name, run_child(argv, env=env, cwd=str(folder)))
             if round_:
                 times[name].append(run.wall * 1000)
+            for written in folder.glob("cs-daily-*"):
+                written.unlink()
     return times
 
 
@@ -109,6 +119,7 @@ def _checked(name: str, run: ChildRun) -> ChildRun:
 
 
 def _textual_check(argv: list[str], env: dict[str, str]) -> Figure:
+    argv = [*argv, "--output", "-"]
     run = _checked(
         "export wrapper", run_child([sys.executable, "-c", WRAPPER, *argv], env=env)
     )
@@ -131,11 +142,9 @@ def _textual_check(argv: list[str], env: dict[str, str]) -> Figure:
 
 def _slowest_imports(argv: list[str], env: dict[str, str]) -> Figure:
     """The heaviest top-level imports of one export, from ``-X importtime``."""
+    python = [sys.executable, "-X", "importtime", "-m", "cs_daily"]
     run = _checked(
-        "export -X importtime",
-        run_child(
-            [sys.executable, "-X", "importtime", "-m", "cs_daily", *argv], env=env
-        ),
+        "export -X importtime", run_child([*python, *argv, "--output", "-"], env=env)
     )
     totals = import_times(run.stderr)
     top = sorted(totals.items(), key=lambda kv: -kv[1])[:5]

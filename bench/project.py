@@ -20,6 +20,8 @@ from bench import standin
 from cs_daily.model import Checklist
 
 ZONE = "Asia/Jakarta"
+CHECKLIST_LANGUAGE = "id"
+LOCALE = "id_ID.UTF-8"
 
 # The first screen the agent sees: its class name or id, matched loosely.
 TODAY_SCREEN = "today"
@@ -51,10 +53,10 @@ def _attribute(module_name: str, *names: str) -> Any:
 
 @functools.cache
 def checklist() -> Checklist:
-    """The bundled English checklist: what the demo history and the app use."""
+    """The bundled Indonesian checklist: what a fresh install starts with."""
     from cs_daily.checklist import load_bundled_checklist
 
-    return load_bundled_checklist("en")
+    return load_bundled_checklist(CHECKLIST_LANGUAGE)
 
 
 def frozen_clock(day: date, hour: int = 10) -> Any:
@@ -82,25 +84,24 @@ def demo_generator() -> Any | None:
         return None
 
 
-def generate_history(
-    path: Path, shifts: int, interactions: int, seed: int, last_day: date
-) -> None:
-    """Fill a new database at ``path`` with ``shifts`` demo shifts."""
+def generate_history(path: Path, size: Any, seed: int, last_day: date) -> None:
+    """Fill a new database at ``path`` with ``size`` of demo history."""
     generate = demo_generator()
     store = open_store(path)
     try:
         if generate is None:
             standin.generate(
-                store, checklist(), shifts, interactions, seed, last_day, ZONE
+                store,
+                checklist(),
+                size.shifts,
+                size.interactions,
+                seed,
+                last_day,
+                ZONE,
             )
         else:
             generate(
-                store,
-                checklist(),
-                shifts=shifts,
-                interactions_per_shift=interactions,
-                seed=seed,
-                last_day=last_day,
+                store, checklist(), weeks=size.weeks, seed=seed, end=last_day, zone=ZONE
             )
     finally:
         close_store(store)
@@ -160,3 +161,10 @@ def tui_available() -> None:
     """Raise :class:`Missing` unless the app's factory has landed."""
     _attribute("cs_daily.tui.app", "build_app")
     _module("cs_daily.cli.tui_cmd")
+
+
+def build_app(store: Any, clock: Any) -> Any:
+    """The app as the CLI builds it, on default settings."""
+    build = _attribute("cs_daily.tui.app", "build_app")
+    settings = _attribute("cs_daily.settings", "Settings")
+    return build(checklist(), store, clock, settings())

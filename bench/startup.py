@@ -41,12 +41,12 @@ def measure(ctx: Context) -> list[Figure]:
     return _figures(runs, size)
 
 
-def _paint_argv(target: str) -> list[str]:
-    return [sys.executable, "-m", "bench.paint", target]
+def _paint_argv(target: str, *options: str) -> list[str]:
+    return [sys.executable, "-m", "bench.paint", *options, target]
 
 
 def _app_argv() -> list[str]:
-    return [*_paint_argv("cli"), "--screen", project.TODAY_SCREEN]
+    return _paint_argv("cli", "--screen", project.TODAY_SCREEN)
 
 
 def _interleaved(
