@@ -1,0 +1,71 @@
+"""``cs-daily`` with no command: refuse bad input before the terminal is taken."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cs_daily.cli.main import main
+from cs_daily.tui.app import CsDailyApp
+
+
+def test_an_invalid_checklist_exits_2_and_writes_nothing(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema = 1\nid = "x"\ntarget = "high"\n', encoding="utf-8")
+
+    code = main(["--checklist", str(bad)])
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err
+    assert "Traceback" not in err
+    assert not db_path.exists()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    before = db_path.read_bytes()
+
+    code = main([])
+
+    assert code != 0
+    assert "newer" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+
+
+def test_a_good_start_builds_and_runs_the_app(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[CsDailyApp] = []
+    monkeypatch.setattr(CsDailyApp, "run", lambda self: ran.append(self))
+
+    assert main(["--lang", "en"]) == 0
+    assert len(ran) == 1
+    assert ran[0].context.checklist.id == "cs-daily"
+    assert db_path.exists()
+
+
+def test_help_does_not_load_textual() -> None:
+    probe = (
+        "import sys\n"
+        "from cs_daily.cli.main import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().endswith("False")

@@ -1,0 +1,110 @@
+"""Help, the command palette, small windows and wide characters."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.widgets import DataTable
+
+from cs_daily.model import Channel, TickState
+from cs_daily.settings import Settings
+from cs_daily.tui.app import build_app
+from cs_daily.tui.screens.help import HelpScreen
+from cs_daily.tui.screens.interaction import InteractionModal
+from cs_daily.tui.screens.today import TodayScreen
+from cs_daily.tui.screens.too_small import TooSmallScreen
+from tests.tui.conftest import SIZE, at
+from tests.tui.helpers import text_of
+
+
+async def test_question_mark_lists_every_key_of_today(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        described = {(row[1], row[2]) for row in rows}
+        for binding in TodayScreen.BINDINGS:
+            assert any(binding.description == what for _, what in described)
+        assert ("w", "channel: WhatsApp") in described
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_f1_opens_help_too(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_every_binding_has_an_id_and_a_description(make_app):
+    from cs_daily.tui.app import CsDailyApp
+    from cs_daily.tui.screens.end_shift import EndShiftScreen
+    from cs_daily.tui.screens.interactions import InteractionsScreen
+    from cs_daily.tui.screens.start_shift import StartShiftScreen
+
+    screens = (
+        CsDailyApp,
+        TodayScreen,
+        StartShiftScreen,
+        InteractionModal,
+        InteractionsScreen,
+        EndShiftScreen,
+    )
+    for screen in screens:
+        for binding in screen.BINDINGS:
+            assert binding.id and binding.description, (screen, binding)
+
+
+async def test_the_command_palette_runs_the_apps_actions(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Start shift")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+
+        assert store.open_shift() is not None
+
+
+async def test_below_60x20_a_clear_message_replaces_the_app(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "too small" in text_of(app, "#too-small-message")
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_wide_characters_in_a_custom_checklist_log_normally(
+    checklist, store, clock
+):
+    wide = dataclasses.replace(
+        checklist,
+        channels=(Channel("line", "LINE 公式アカウント 📱", "l"), *checklist.channels),
+        items=tuple(
+            dataclasses.replace(item, label=f"{item.label} 客服 ✅")
+            for item in checklist.items
+        ),
+    )
+    shift = store.start_shift(wide, at(3, 8))
+    app = build_app(wide, store, clock, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", "l", "2", "enter")
+        await pilot.pause()
+
+        [logged] = store.interactions(shift.id)
+        assert logged.channel == "line"
+        assert {t.item_id: t.state for t in logged.ticks}["expect"] is TickState.MISSED
