@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo_cmd",
     "export_cmd",
     "import_cmd",
+    "backup_cmd",
+    "restore_cmd",
 )
 
 

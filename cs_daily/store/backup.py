@@ -1,0 +1,354 @@
+"""Copies of the history database: the daily backup, and restoring one.
+
+Copies are made with SQLite's online backup API, never by copying the file:
+a file copy taken while the app writes can catch the database between two
+pages, or miss the changes still waiting in the ``-wal`` file beside it. The
+backup API reads one consistent snapshot through SQLite's own locks.
+
+A copy is written to a temporary name and renamed into place only when it is
+complete, so a crash never leaves half a backup under a real backup's name.
+Restoring writes the backup into the live database through the same API,
+holding an exclusive lock, so a ``-wal`` file can never be left behind that
+belongs to the old history.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from cs_daily.errors import StoreError, UsageError
+from cs_daily.i18n import _, ngettext
+from cs_daily.store import schema
+from cs_daily.store.connection import SQLITE_HEADER
+
+DEFAULT_KEEP_DAYS = 14
+
+# Daily backups are named by the work-day-independent local calendar date on
+# which they were made; pruning touches no other file in the folder.
+DAILY_PATTERN = re.compile(r"^history-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+_TABLES = ("checklist_snapshots", "shifts", "interactions", "ticks")
+_LOCK_TIMEOUT_S = 2.0
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """What a restore needs to know about a database file before using it."""
+
+    path: Path
+    version: int
+    shifts: int
+    last_work_day: date | None
+
+
+def daily_name(day: date) -> str:
+    """The file name of the automatic backup made on ``day``."""
+    return f"history-{day.isoformat()}.sqlite3"
+
+
+def daily_backup(
+    db_path: Path, backup_dir: Path, today: date, keep_days: int = DEFAULT_KEEP_DAYS
+) -> Path | None:
+    """Copy the history into ``backup_dir`` once per calendar day; the new copy.
+
+    ``today`` is the local date from the app's clock. Nothing is copied when
+    there is no history yet or today's copy already exists (``None``). Copies
+    older than ``keep_days`` days are deleted afterwards, so the folder holds
+    at most ``keep_days`` of them.
+    """
+    if keep_days < 1:
+        raise ValueError("keep_days must be at least 1")
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None
+
+    target = backup_dir / daily_name(today)
+    made = None
+    if not target.exists():
+        made = backup_database(db_path, target)
+    prune_daily_backups(backup_dir, today, keep_days)
+    return made
+
+
+def prune_daily_backups(backup_dir: Path, today: date, keep_days: int) -> list[Path]:
+    """Delete the daily copies made ``keep_days`` or more days before ``today``.
+
+    Copies dated after ``today`` (a clock that was set back) are kept: losing
+    a backup to a wrong clock is worse than keeping one too many.
+    """
+    oldest_kept = today - timedelta(days=keep_days - 1)
+    removed = []
+    for path in _daily_backups(backup_dir):
+        made_on = _daily_date(path)
+        if made_on is not None and made_on < oldest_kept:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _daily_backups(backup_dir: Path) -> list[Path]:
+    try:
+        return sorted(p for p in backup_dir.iterdir() if DAILY_PATTERN.match(p.name))
+    except FileNotFoundError:
+        return []
+
+
+def _daily_date(path: Path) -> date | None:
+    found = DAILY_PATTERN.match(path.name)
+    try:
+        return date.fromisoformat(found.group(1)) if found else None
+    except ValueError:
+        return None
+
+
+def backup_database(db_path: Path, target: Path) -> Path:
+    """Copy the history at ``db_path`` to ``target`` (replaced if it exists)."""
+    inspect_database(db_path)
+    _make_folder(target.parent)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    os.close(handle)
+
+    try:
+        _copy(db_path, Path(temporary))
+        os.replace(temporary, target)
+        _sync_folder(target.parent)
+    except sqlite3.Error as error:
+        raise _copy_failed(target, error) from error
+    except OSError as error:
+        raise _copy_failed(target, error.strerror or error) from error
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return target
+
+
+def _copy(source: Path, target: Path) -> None:
+    """One consistent snapshot of ``source`` as a single self-contained file."""
+    reader = _open_readonly(source)
+    writer = sqlite3.connect(target, isolation_level=None)
+    try:
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        writer.close()
+        reader.close()
+
+
+def inspect_database(path: Path) -> DatabaseInfo:
+    """Check that ``path`` is a sound cs-daily history this version can read."""
+    _check_header(path)
+    try:
+        conn = _open_readonly(path)
+    except sqlite3.Error as error:
+        raise _not_history(path, error) from error
+
+    try:
+        return _inspect(conn, path)
+    except sqlite3.Error as error:
+        raise _not_history(path, error) from error
+    finally:
+        conn.close()
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> DatabaseInfo:
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if not 1 <= version <= schema.current_version():
+        raise UsageError(
+            _(
+                "{path} has schema version {found}; this version of cs-daily "
+                "reads 1 to {known}. Nothing was changed."
+            ).format(path=path, found=version, known=schema.current_version())
+        )
+
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+    missing = [name for name in _TABLES if name not in tables]
+    if missing:
+        raise _not_history(path, _("missing tables: {names}").format(names=missing))
+
+    (check,) = conn.execute("PRAGMA quick_check").fetchone()
+    if check != "ok":
+        raise _not_history(path, check)
+
+    count, last = conn.execute("SELECT count(*), max(work_day) FROM shifts").fetchone()
+    return DatabaseInfo(
+        path, version, count, date.fromisoformat(last) if last else None
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError as error:
+        raise UsageError(_("There is no file {path}.").format(path=path)) from error
+    except OSError as error:
+        raise _not_history(path, error.strerror or error) from error
+
+    if header != SQLITE_HEADER:
+        raise _not_history(path, _("not a SQLite database"))
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def restore_database(
+    source: Path, db_path: Path, safety_dir: Path, stamp: str, force: bool = False
+) -> Path | None:
+    """Replace the history at ``db_path`` with the backup ``source``.
+
+    The backup is checked whole first. The current history is copied to
+    ``safety_dir`` (named with ``stamp``) before anything is replaced; that
+    copy's path is returned (``None`` when there was no history). Without
+    ``force`` a restore that would drop shifts the backup lacks is refused,
+    and so is one over a history that cannot be read.
+    """
+    inspect_database(source)
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        _make_folder(db_path.parent)
+        backup_database(source, db_path)
+        return None
+
+    safety = safety_dir / f"history-before-restore-{stamp}.sqlite3"
+    try:
+        current = inspect_database(db_path)
+    except (StoreError, UsageError) as problem:
+        if not force:
+            raise _unreadable_current(db_path, problem) from problem
+        return _set_aside_and_restore(source, db_path, safety)
+
+    _refuse_losing_shifts(source, db_path, current, force)
+    backup_database(db_path, safety)
+    _write_into(source, db_path)
+    return safety
+
+
+def _refuse_losing_shifts(
+    source: Path, db_path: Path, current: DatabaseInfo, force: bool
+) -> None:
+    """Shifts only the current history has would be lost: ask for ``--force``."""
+    lost = _shifts_missing_from(source, db_path)
+    if not lost or force:
+        return
+
+    raise UsageError(
+        ngettext(
+            "The history {path} holds {count} shift the backup {file} does not "
+            "have (latest work day {day}). Restore with --force to replace it "
+            "anyway; a safety copy is kept. Nothing was changed.",
+            "The history {path} holds {count} shifts the backup {file} does not "
+            "have (latest work day {day}). Restore with --force to replace it "
+            "anyway; a safety copy is kept. Nothing was changed.",
+            lost,
+        ).format(path=db_path, count=lost, file=source, day=current.last_work_day)
+    )
+
+
+def _shifts_missing_from(source: Path, db_path: Path) -> int:
+    """How many shifts of ``db_path`` (by start instant) ``source`` lacks."""
+    conn = _open_readonly(db_path)
+    try:
+        incoming = source.resolve().as_uri() + "?mode=ro"
+        conn.execute("ATTACH DATABASE ? AS incoming", (incoming,))
+        (count,) = conn.execute(
+            "SELECT count(*) FROM main.shifts WHERE started_at NOT IN"
+            " (SELECT started_at FROM incoming.shifts)"
+        ).fetchone()
+    finally:
+        conn.close()
+    return int(count)
+
+
+def _write_into(source: Path, db_path: Path) -> None:
+    """Copy ``source`` over the live database, alone and under an exclusive lock.
+
+    Leaving WAL mode only succeeds when no other connection has the file open,
+    which is how a running cs-daily is detected; the exclusive locking mode
+    then keeps any newcomer out until the copy is complete.
+    """
+    reader = _open_readonly(source)
+    writer = sqlite3.connect(db_path, isolation_level=None, timeout=_LOCK_TIMEOUT_S)
+    try:
+        writer.execute("PRAGMA locking_mode = EXCLUSIVE")
+        writer.execute("PRAGMA journal_mode = DELETE")
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        raise _in_use(db_path, error) from error
+    finally:
+        writer.close()
+        reader.close()
+
+
+def _set_aside_and_restore(source: Path, db_path: Path, safety: Path) -> Path:
+    """Move an unreadable history (with its -wal and -shm) aside, then restore."""
+    _make_folder(safety.parent)
+    for suffix in ("", "-wal", "-shm"):
+        found = Path(f"{db_path}{suffix}")
+        if found.exists():
+            os.replace(found, Path(f"{safety}{suffix}"))
+    backup_database(source, db_path)
+    return safety
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _copy_failed(folder, error.strerror or error) from error
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the platform allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _copy_failed(target: Path, reason: object) -> StoreError:
+    return StoreError(
+        _("Could not write the copy {path}: {reason}").format(
+            path=target, reason=reason
+        )
+    )
+
+
+def _not_history(path: Path, reason: object) -> UsageError:
+    return UsageError(
+        _("{path} is not a usable cs-daily history database ({reason}).").format(
+            path=path, reason=reason
+        )
+    )
+
+
+def _unreadable_current(path: Path, problem: Exception) -> UsageError:
+    return UsageError(
+        _(
+            "The current history cannot be read ({problem}). Restore with --force "
+            "to move it aside into the backup folder and use the backup instead."
+        ).format(problem=problem)
+    )
+
+
+def _in_use(path: Path, error: sqlite3.Error) -> StoreError:
+    return StoreError(
+        _(
+            "The history {path} is in use by another cs-daily (close it first); "
+            "nothing was changed. ({reason})"
+        ).format(path=path, reason=error)
+    )

@@ -1,0 +1,242 @@
+"""The daily backup and the backup and restore commands.
+
+Copies are made with SQLite's backup API: they must hold every committed
+change, including the ones still in the ``-wal`` file, while the app keeps
+the database open. Restoring keeps a safety copy and refuses what would
+lose history unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from cs_daily.cli.main import main
+from cs_daily.clock import FrozenClock
+from cs_daily.errors import StoreError, UsageError
+from cs_daily.store import Store
+from cs_daily.store.backup import (
+    backup_database,
+    daily_backup,
+    daily_name,
+    inspect_database,
+    restore_database,
+)
+from tests.reliability.helpers import Home, fingerprint, integrity
+from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts, write_shift
+
+FIRST = datetime(2026, 11, 2, 8, tzinfo=JAKARTA)
+
+
+@pytest.fixture
+def history(home: Home) -> Path:
+    with Store.open(home.database) as store:
+        for day in range(3):
+            write_shift(store, CHECKLIST, FIRST.replace(day=2 + day))
+    return home.database
+
+
+def test_a_backup_holds_changes_still_in_the_wal_while_the_app_is_open(
+    history: Path, tmp_path: Path
+):
+    with Store.open(history) as store:
+        write_shift(store, CHECKLIST, FIRST.replace(day=9))
+        assert Path(f"{history}-wal").stat().st_size > 0
+
+        copy = backup_database(history, tmp_path / "copy.sqlite3")
+
+        assert shift_starts(copy) == shift_starts(history)
+    assert integrity(copy) == "ok"
+    assert sorted(p.name for p in copy.parent.iterdir() if "copy" in p.name) == [
+        "copy.sqlite3"
+    ], "a backup is one self-contained file"
+
+
+def test_the_daily_backup_is_made_once_per_calendar_day(history: Path, home: Home):
+    first = daily_backup(history, home.backups, date(2026, 11, 5))
+    again = daily_backup(history, home.backups, date(2026, 11, 5))
+    next_day = daily_backup(history, home.backups, date(2026, 11, 6))
+
+    assert first == home.backups / daily_name(date(2026, 11, 5))
+    assert again is None
+    assert next_day == home.backups / daily_name(date(2026, 11, 6))
+    assert inspect_database(first).shifts == 3
+
+
+def test_old_daily_backups_are_pruned_and_other_files_kept(history: Path, home: Home):
+    home.backups.mkdir(parents=True)
+    keep = home.backups / "history-manual-2026-01-01-120000.sqlite3"
+    keep.write_bytes(b"the agent's own copy")
+    for day in range(1, 31):
+        daily_backup(history, home.backups, date(2026, 10, day), keep_days=7)
+
+    names = sorted(p.name for p in home.backups.iterdir())
+    expected = [daily_name(date(2026, 10, day)) for day in range(24, 31)]
+    assert names == sorted([*expected, keep.name])
+
+
+def test_a_backup_dated_after_today_survives_a_clock_set_back(
+    history: Path, home: Home
+):
+    daily_backup(history, home.backups, date(2027, 1, 1))
+    daily_backup(history, home.backups, date(2026, 11, 5), keep_days=2)
+
+    assert (home.backups / daily_name(date(2027, 1, 1))).exists()
+
+
+def test_no_history_means_no_daily_backup(home: Home):
+    assert daily_backup(home.database, home.backups, date(2026, 11, 5)) is None
+    assert home.files() == []
+
+
+def test_restore_puts_the_backup_back_and_keeps_a_safety_copy(
+    history: Path, home: Home, tmp_path: Path
+):
+    copy = backup_database(history, tmp_path / "copy.sqlite3")
+    before = shift_starts(history)
+    _damage_history_by_deleting_a_shift(history)
+
+    safety = restore_database(copy, history, home.backups, "stamp")
+
+    assert shift_starts(history) == before
+    assert safety is not None and len(shift_starts(safety)) == len(before) - 1
+    assert integrity(history) == "ok"
+    with Store.open(history) as store:
+        write_shift(store, CHECKLIST, FIRST.replace(day=20))
+    assert len(shift_starts(history)) == len(before) + 1
+
+
+def _damage_history_by_deleting_a_shift(db: Path) -> None:
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    newest = conn.execute("SELECT max(id) FROM shifts").fetchone()[0]
+    conn.execute("DELETE FROM ticks WHERE shift_id = ?", (newest,))
+    conn.execute("DELETE FROM interactions WHERE shift_id = ?", (newest,))
+    conn.execute("DELETE FROM shifts WHERE id = ?", (newest,))
+    conn.close()
+
+
+def test_restore_refuses_to_drop_newer_shifts_without_force(
+    history: Path, home: Home, tmp_path: Path
+):
+    copy = backup_database(history, tmp_path / "copy.sqlite3")
+    with Store.open(history) as store:
+        write_shift(store, CHECKLIST, FIRST.replace(day=20))
+    before = history.read_bytes()
+
+    with pytest.raises(UsageError, match="1 shift the backup"):
+        restore_database(copy, history, home.backups, "stamp")
+    assert history.read_bytes() == before
+    assert not home.backups.exists(), "no safety copy for a refused restore"
+
+    safety = restore_database(copy, history, home.backups, "stamp", force=True)
+    assert safety is not None
+    assert len(shift_starts(safety)) == len(shift_starts(history)) + 1
+
+
+def test_restore_refuses_while_another_cs_daily_has_the_history_open(
+    history: Path, home: Home, tmp_path: Path
+):
+    copy = backup_database(history, tmp_path / "copy.sqlite3")
+
+    with Store.open(history) as running:
+        with pytest.raises(StoreError, match="in use by another cs-daily"):
+            restore_database(copy, history, home.backups, "stamp")
+        assert len(running.latest_shifts(10)) == 3
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 100],
+    ids=["empty", "garbage", "truncated"],
+)
+def test_restore_refuses_a_file_that_is_not_a_history(
+    history: Path, home: Home, tmp_path: Path, content: bytes
+):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(content)
+    before = fingerprint(history)
+
+    with pytest.raises(UsageError, match="not a usable cs-daily history"):
+        restore_database(bad, history, home.backups, "stamp", force=True)
+
+    assert fingerprint(history) == before
+    assert bad.read_bytes() == content
+
+
+def test_restore_refuses_a_database_of_an_unknown_schema(
+    history: Path, home: Home, tmp_path: Path
+):
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    newer = backup_database(history, tmp_path / "newer.sqlite3")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+
+    with pytest.raises(UsageError, match="schema version 0"):
+        restore_database(other, history, home.backups, "stamp")
+    with pytest.raises(UsageError, match="schema version 99"):
+        restore_database(newer, history, home.backups, "stamp")
+
+
+def test_force_sets_an_unreadable_history_aside(
+    history: Path, home: Home, tmp_path: Path
+):
+    copy = backup_database(history, tmp_path / "copy.sqlite3")
+    history.write_bytes(b"garbage" * 1000)
+
+    with pytest.raises(UsageError, match="--force"):
+        restore_database(copy, history, home.backups, "stamp")
+    safety = restore_database(copy, history, home.backups, "stamp", force=True)
+
+    assert safety is not None and safety.read_bytes() == b"garbage" * 1000
+    assert shift_starts(history) == shift_starts(copy)
+
+
+def test_backup_and_restore_commands(history: Path, home: Home, capsys, tmp_path):
+    target = tmp_path / "mine.sqlite3"
+    assert main(["backup", "--to", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    _damage_history_by_deleting_a_shift(history)
+
+    assert main(["restore", str(target)]) == 0
+
+    out = capsys.readouterr().out
+    assert "Restored" in out and "kept as" in out
+    assert len(shift_starts(history)) == 3
+
+
+def test_backup_command_without_to_writes_into_the_backup_folder(
+    history: Path, home: Home, capsys
+):
+    from cs_daily.cli import backup_cmd
+    from cs_daily.cli.main import build_parser
+
+    args = build_parser().parse_args(["backup"])
+    clock = FrozenClock(datetime(2026, 11, 5, 9, 30, tzinfo=JAKARTA))
+
+    assert backup_cmd.run(args, clock) == 0
+
+    made = home.backups / "history-manual-2026-11-05-093000.sqlite3"
+    assert capsys.readouterr().out.strip() == str(made)
+    assert inspect_database(made).shifts == 3
+
+
+def test_commands_report_problems_on_stderr_with_exit_2(home: Home, capsys, tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"nope")
+
+    assert main(["backup"]) == 2
+    assert main(["restore", str(bad)]) == 2
+    assert main(["restore", str(tmp_path / "missing.sqlite3")]) == 2
+
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("cs-daily: ") == 3
+    assert home.files() == []
