@@ -89,13 +89,18 @@ class StoreBase:
         try:
             yield self._conn
         except sqlite3.Error as error:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise self._write_failed(error) from error
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
 
         self._conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back, unless SQLite already did (it does on a full disk)."""
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
 
     def _write_failed(self, error: sqlite3.Error) -> StoreError:
         return StoreError(
@@ -109,10 +114,14 @@ class StoreBase:
         """Many writes in one transaction, without undo; all or nothing."""
         with self._transaction():
             self._bulk_depth += 1
+            if self._bulk_depth == 1:
+                self._days.pause()
             try:
                 yield self
             finally:
                 self._bulk_depth -= 1
+                if not self._bulk_depth:
+                    self._days.resume()
 
     def _record(self, entry: UndoEntry) -> None:
         if self._bulk_depth:

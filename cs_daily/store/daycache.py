@@ -75,6 +75,23 @@ class DayCountsCache:
         chosen = order[bisect_left(order, low) : bisect_right(order, high)]
         return [self._days[day] for day in chosen]
 
+    def pause(self) -> None:
+        """Stop noting touched days, for a bulk write that will change many.
+
+        Noting each day costs as much as counting the tick itself; after a
+        bulk write :meth:`resume` simply forgets every cached day instead.
+        Runs inside the bulk transaction, so a rollback undoes it too.
+        """
+        if self._writable:
+            for name in _trigger_names():
+                self._conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+
+    def resume(self) -> None:
+        """Note touched days again, and forget everything cached."""
+        if self._writable:
+            _install_triggers(self._conn)
+        self.clear()
+
     def clear(self) -> None:
         self._days = {}
         self._order = []
@@ -108,6 +125,14 @@ class DayCountsCache:
         else:
             self._days.pop(day, None)
         self._order = sorted(self._days)
+
+
+def _trigger_names() -> list[str]:
+    return [
+        f"touched_{table}_{event.lower()}"
+        for table, events in _WATCHED.items()
+        for event in events
+    ]
 
 
 def _install_triggers(conn: sqlite3.Connection) -> None:

@@ -98,3 +98,34 @@ def test_many_shifts_in_one_bulk_block(store: Store, checklist: Checklist):
     assert len(days) == 28
     assert all(sum(d.interactions_by_channel.values()) == 40 for d in days)
     assert not store.can_undo
+
+
+def test_counts_read_before_a_bulk_block_are_refreshed_after(
+    store: Store, checklist: Checklist
+):
+    _import(store, checklist, 1)
+    assert len(store.day_counts()) == 1
+
+    with store.bulk():
+        _import(store, checklist, 2)
+        _import(store, checklist, 3)
+    assert len(store.day_counts()) == 3
+
+    shift = store.start_shift(checklist, local(4, 8))
+    store.set_tick(shift.id, "prep", DONE, local(4, 8, 1))
+    assert store.day_counts()[-1].items["prep"].done == 1
+
+
+def test_counts_stay_right_after_a_failed_bulk_block(
+    store: Store, checklist: Checklist
+):
+    shift = store.start_shift(checklist, local(2, 8))
+    assert store.day_counts()[0].items == {}
+
+    with pytest.raises(StoreError), store.bulk():
+        _import(store, checklist, 1)
+        store.set_tick(shift.id, "nosuch", DONE, local(2, 9))
+
+    store.set_tick(shift.id, "prep", DONE, local(2, 9))
+    assert [d.work_day for d in store.day_counts()] == [local(2, 8).date()]
+    assert store.day_counts()[0].items["prep"].done == 1
