@@ -1,0 +1,103 @@
+"""Two writers and a reader on one history at the same time.
+
+The agent may run the shift companion in two terminals, or export a summary
+while logging. SQLite serialises the writers; the Store's busy timeout must
+absorb every wait, so no "database is locked" ever reaches the agent and no
+tick is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cs_daily.model import TickState
+from cs_daily.store import Store
+from tests.reliability.helpers import (
+    Home,
+    counts_match_rebuild,
+    integrity,
+    run_child,
+)
+from tests.reliability.history import CHECKLIST, JAKARTA
+
+PER_WRITER = 150
+
+
+@pytest.fixture
+def shift_open(home: Home) -> Path:
+    from datetime import datetime
+
+    with Store.open(home.database) as store:
+        store.start_shift(CHECKLIST, datetime(2026, 3, 2, 8, tzinfo=JAKARTA))
+    return home.database
+
+
+@pytest.mark.stress
+def test_two_writer_processes_and_a_reader_lose_nothing(shift_open: Path):
+    db = str(shift_open)
+    reader = run_child("reader.py", db, "4")
+    writers = [run_child("writer.py", db, name, str(PER_WRITER)) for name in "ab"]
+
+    saved: dict[int, list[int]] = {}
+    for child in writers:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        assert "locked" not in err
+        for line in out.splitlines():
+            _name, interaction, *ticks = line.split()
+            saved[int(interaction)] = [int(t) for t in ticks]
+    out, err = reader.communicate(timeout=120)
+
+    assert reader.returncode == 0, err
+    assert int(out) > 0
+    assert len(saved) == 2 * PER_WRITER
+    _assert_all_there(shift_open, saved)
+
+
+def _assert_all_there(db: Path, saved: dict[int, list[int]]) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        interactions = {r[0] for r in conn.execute("SELECT id FROM interactions")}
+        ticks = {r[0] for r in conn.execute("SELECT id FROM ticks")}
+        seqs = [r[0] for r in conn.execute("SELECT seq FROM interactions ORDER BY seq")]
+    finally:
+        conn.close()
+    assert set(saved) <= interactions
+    assert {t for found in saved.values() for t in found} <= ticks
+    assert seqs == list(range(1, len(seqs) + 1)), "numbers stay unique and gapless"
+    assert integrity(db) == "ok"
+    assert counts_match_rebuild(db)
+
+
+def test_two_stores_in_one_process_see_each_others_writes(shift_open: Path):
+    with Store.open(shift_open) as first, Store.open(shift_open) as second:
+        shift = first.open_shift()
+        assert shift is not None and second.open_shift() == shift
+        at = shift.started_at
+        ticks = {"respond": TickState.DONE}
+        for n in range(20):
+            writer = first if n % 2 else second
+            writer.add_interaction(shift.id, "phone", at, ticks)
+
+        for store in (first, second):
+            assert len(store.interactions(shift.id)) == 20
+            (day,) = store.day_counts()
+            assert day.items["respond"].done == 20
+            assert day.interactions_by_channel == {"phone": 20}
+
+
+def test_a_reader_opened_during_a_write_transaction_waits_and_reads(
+    shift_open: Path,
+):
+    with Store.open(shift_open) as writer:
+        shift = writer.open_shift()
+        assert shift is not None
+        with writer.bulk():
+            writer.add_interaction(shift.id, "email", shift.started_at, {})
+            with Store.open(shift_open, readonly=True) as reader:
+                assert reader.interactions(shift.id) == []
+        with Store.open(shift_open, readonly=True) as reader:
+            assert len(reader.interactions(shift.id)) == 1
