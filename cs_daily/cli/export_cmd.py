@@ -19,9 +19,14 @@ from cs_daily.cli.common import Context, load_context, open_store
 from cs_daily.cli.main import add_common_options
 from cs_daily.clock import Clock, SystemClock
 from cs_daily.errors import UsageError
+from cs_daily.export.naming import (
+    BACKUP_FORMAT,
+    DEFAULT_FORMAT,
+    FORMATS,
+    backup_filename,
+    default_filename,
+)
 from cs_daily.i18n import _
-
-FORMATS = ("md", "csv", "json", "html")
 
 
 def register(commands: Any) -> None:
@@ -111,8 +116,8 @@ def _check_flags(args: argparse.Namespace) -> _Choice:
     if args.first is not None and (args.week or args.all):
         raise UsageError(_("Give either --week, --from/--to or --all, not several."))
 
-    fmt = args.format or ("json" if args.all else "md")
-    if args.all and fmt != "json":
+    fmt = args.format or (BACKUP_FORMAT if args.all else DEFAULT_FORMAT)
+    if args.all and fmt != BACKUP_FORMAT:
         raise UsageError(
             _("--all writes a full backup, which is JSON: use --format json.")
         )
@@ -144,7 +149,7 @@ def _summary(
             include_notes=args.include_notes,
         )
     data = api.render(summary, choice.fmt, bom=not args.no_bom)
-    return _write(data, choice, api.default_filename(chosen.label, choice.fmt))
+    return _write(data, choice, default_filename(chosen.label, choice.fmt))
 
 
 def _backup(context: Context, choice: _Choice, today: date) -> int:
@@ -152,8 +157,7 @@ def _backup(context: Context, choice: _Choice, today: date) -> int:
 
     with open_store(context, readonly=True) as store:
         data = render_backup(store)
-    name = f"cs-daily-backup-{today.isoformat()}.json"
-    return _write(data, choice, name)
+    return _write(data, choice, backup_filename(today))
 
 
 def _write(data: bytes, choice: _Choice, default_name: str) -> int:

@@ -14,11 +14,8 @@ from pathlib import Path
 from cs_daily import figures
 from cs_daily.errors import UsageError
 from cs_daily.export.build import SummaryRequest, build_summary
-from cs_daily.export.csv_ import render_csv
 from cs_daily.export.files import write_output
-from cs_daily.export.html import render_html
-from cs_daily.export.json_ import render_json
-from cs_daily.export.markdown import render_markdown
+from cs_daily.export.naming import FORMATS, default_filename
 from cs_daily.export.period import ExportPeriod, from_week
 from cs_daily.export.summary import WeekSummary
 from cs_daily.i18n import _
@@ -26,30 +23,39 @@ from cs_daily.model import Checklist
 from cs_daily.settings import Settings
 from cs_daily.store import Store
 
-FORMATS = ("md", "csv", "json", "html")
-DEFAULT_FORMAT = "md"
-
 
 def render(summary: WeekSummary, fmt: str, *, bom: bool = True) -> bytes:
-    """The summary's bytes in ``fmt`` (``md``, ``csv``, ``json`` or ``html``)."""
-    renderers: dict[str, Callable[[WeekSummary], bytes]] = {
-        "md": render_markdown,
-        "csv": lambda summary: render_csv(summary, bom=bom),
-        "json": render_json,
-        "html": render_html,
-    }
-    if fmt not in renderers:
+    """The summary's bytes in ``fmt`` (``md``, ``csv``, ``json`` or ``html``).
+
+    Only the renderer asked for is imported: the HTML one pulls in rich's
+    tables, which a Markdown export should not pay for at start-up.
+    """
+    if fmt not in FORMATS:
         raise UsageError(
             _("Unknown export format '{fmt}'; use one of: {formats}.").format(
                 fmt=fmt, formats=", ".join(FORMATS)
             )
         )
-    return renderers[fmt](summary)
+    return _renderer(fmt, bom)(summary)
 
 
-def default_filename(label: str, fmt: str) -> str:
-    """``cs-daily-2026-W49.md``: the file an export gets when none is named."""
-    return f"cs-daily-{label}.{fmt}"
+def _renderer(fmt: str, bom: bool) -> Callable[[WeekSummary], bytes]:
+    if fmt == "csv":
+        from cs_daily.export.csv_ import render_csv
+
+        return lambda summary: render_csv(summary, bom=bom)
+    if fmt == "json":
+        from cs_daily.export.json_ import render_json
+
+        return render_json
+    if fmt == "html":
+        from cs_daily.export.html import render_html
+
+        return render_html
+
+    from cs_daily.export.markdown import render_markdown
+
+    return render_markdown
 
 
 def summarise(
