@@ -8,41 +8,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
-
-from cs_daily.i18n import _, current_language
+from cs_daily.i18n import NO_VALUE, _, format_date, format_percent, format_time
 from cs_daily.model import Checklist, TickState
-
-NO_VALUE = "–"
 
 TICK_SYMBOLS: dict[TickState | None, str] = {
     TickState.DONE: "✓",
     TickState.MISSED: "✗",
-    TickState.NA: "–",
+    TickState.NA: NO_VALUE,
     None: "·",
 }
 
 
 def percent(rate: float | None) -> str:
-    """``84 %`` for a rate, a dash when nothing was answered."""
-    if rate is None:
-        return NO_VALUE
-    return _("{value} %").format(value=round(rate * 100))
+    """A rate as the language writes it ("84%"), a dash when nothing was answered."""
+    return format_percent(rate)
 
 
 def clock_time(instant: datetime) -> str:
-    """Hours and minutes, in the zone the instant carries (the shift's zone)."""
-    return instant.strftime("%H:%M")
+    """The wall-clock time in the zone the instant carries (the shift's zone)."""
+    return format_time(instant)
 
 
 def long_date(day: date) -> str:
     """A work day written out in the interface language."""
-    return format_date(day, format="full", locale=current_language())
-
-
-def short_date(day: date) -> str:
-    """A work day in a compact form for lines that must stay short."""
-    return format_date(day, format="medium", locale=current_language())
+    return format_date(day, "full")
 
 
 def tick_word(state: TickState | None) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from cs_daily.errors import StoreError
 from cs_daily.model import TickState
+from cs_daily.tui.display import clock_time
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.widgets.tick_list import TickList
@@ -127,5 +128,7 @@ async def test_enter_goes_back_to_today_showing_the_open_shift(make_app, clock) 
         await pilot.pause()
 
         assert isinstance(app.screen, TodayScreen)
-        assert "Shift open since 08:00" in text_of(app, "#today-shift")
+        assert f"Shift open since {clock_time(at(3, 8))}" in text_of(
+            app, "#today-shift"
+        )
         assert clock.now() - at(3, 8) == timedelta(minutes=5)

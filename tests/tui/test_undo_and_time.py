@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cs_daily.model import TickState
+from cs_daily.tui.display import clock_time
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
@@ -69,7 +70,9 @@ async def test_relaunching_with_a_shift_open_resumes_it(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert "Shift open since 08:00 · 1 interaction" in text_of(app, "#today-shift")
+        assert f"Shift open since {clock_time(at(3, 8))} · 1 interaction" in text_of(
+            app, "#today-shift"
+        )
 
         await pilot.press("i", "enter")
         await pilot.pause()

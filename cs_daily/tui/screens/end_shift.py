@@ -20,7 +20,7 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import _, ngettext
 from cs_daily.model import Phase, Shift
 from cs_daily.tui.context import Context, companion
-from cs_daily.tui.display import item_label, percent
+from cs_daily.tui.display import clock_time, item_label, percent
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.overview import ShiftSummary, shift_summary
 from cs_daily.tui.widgets.tick_list import TickList
@@ -72,7 +72,7 @@ class EndShiftScreen(Screen[None]):
 
     def _title(self) -> str:
         return _("End the shift started at {time}").format(
-            time=self.shift.started_at.strftime("%H:%M")
+            time=clock_time(self.shift.started_at)
         )
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import _
 from cs_daily.model import Phase, Shift
 from cs_daily.tui.context import Context, companion
-from cs_daily.tui.display import item_label, long_date
+from cs_daily.tui.display import clock_time, item_label, long_date
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.screens.focus_picker import FocusPicker
 from cs_daily.tui.widgets.tick_list import TickList
@@ -65,7 +65,7 @@ class StartShiftScreen(Screen[None]):
 
     def _title(self) -> str:
         return _("Shift started at {time} · {day}").format(
-            time=self.shift.started_at.strftime("%H:%M"),
+            time=clock_time(self.shift.started_at),
             day=long_date(self.shift.work_day),
         )
 

@@ -19,7 +19,7 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import _, ngettext
 from cs_daily.model import Interaction, Shift
 from cs_daily.tui.context import Context
-from cs_daily.tui.display import item_label, long_date, percent
+from cs_daily.tui.display import clock_time, item_label, long_date, percent
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.overview import Overview, overview
 from cs_daily.tui.widgets.interaction_table import InteractionTable
@@ -90,7 +90,7 @@ class TodayScreen(Screen[None]):
             "{count} interaction", "{count} interactions", len(logged)
         ).format(count=len(logged))
         line = _("Shift open since {time} · {count}").format(
-            time=shift.started_at.strftime("%H:%M"), count=count
+            time=clock_time(shift.started_at), count=count
         )
         if shift.focus_item:
             label = item_label(self.context.session.checklist, shift.focus_item)
