@@ -7,12 +7,13 @@ and records one undo entry with :meth:`StoreBase._record`; the method groups
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Concatenate, ParamSpec, Self, TypeVar
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import _
@@ -21,6 +22,33 @@ from cs_daily.store import connection, reads
 from cs_daily.store.daycache import DayCountsCache
 from cs_daily.store.snapshots import Snapshots
 from cs_daily.store.undo import MAX_UNDO, UndoEntry
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="StoreBase")
+
+
+def guarded(
+    method: Callable[Concatenate[S, P], R],
+) -> Callable[Concatenate[S, P], R]:
+    """Turn any SQLite error escaping ``method`` into a StoreError.
+
+    A disk that fills up or a file damaged after opening must reach the agent
+    as a message naming the file, never as a traceback.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise StoreError(
+                _("Cannot use the history database {path}: {reason}").format(
+                    path=self.path, reason=error
+                )
+            ) from error
+
+    return wrapper
 
 
 class StoreBase:
@@ -135,6 +163,7 @@ class StoreBase:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    @guarded
     def undo(self) -> str | None:
         """Revert the last change made through this Store; what was undone.
 
@@ -152,9 +181,11 @@ class StoreBase:
 
     # -- look-ups every method group needs ------------------------------------
 
+    @guarded
     def shift(self, shift_id: int) -> Shift:
         return reads.shift(self._conn, shift_id)
 
+    @guarded
     def shift_checklist(self, shift_id: int) -> Checklist:
         """The checklist the shift was started with, whatever the file says now."""
         return self._snapshots.checklist(

@@ -10,7 +10,7 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import _
 from cs_daily.model import Interaction, Scope, TickState
 from cs_daily.store import reads, rows, validate, writes
-from cs_daily.store.base import StoreBase
+from cs_daily.store.base import StoreBase, guarded
 from cs_daily.store.undo import InteractionAdded, InteractionReplaced
 
 
@@ -27,6 +27,7 @@ UNSET: Final = _Unset()
 class InteractionMethods(StoreBase):
     """One contact inside a shift, with its ticks written together."""
 
+    @guarded
     def add_interaction(
         self,
         shift_id: int,
@@ -60,6 +61,7 @@ class InteractionMethods(StoreBase):
         self._record(InteractionAdded(shift_id, interaction_id, seq))
         return self.interaction(interaction_id)
 
+    @guarded
     def edit_interaction(
         self,
         interaction_id: int,
@@ -114,6 +116,7 @@ class InteractionMethods(StoreBase):
                     self._conn, before.shift_id, before.id, item_id, str(state), when
                 )
 
+    @guarded
     def delete_interaction(self, interaction_id: int) -> None:
         """Remove an interaction and its ticks; later ones keep their numbers."""
         with self._transaction() as conn:
@@ -130,13 +133,16 @@ class InteractionMethods(StoreBase):
 
         self._record(InteractionReplaced(row, old_ticks, deleted=True))
 
+    @guarded
     def interactions(self, shift_id: int) -> list[Interaction]:
         """The shift's interactions with their ticks, in the order logged."""
         return reads.interactions(self._conn, self.shift(shift_id))
 
+    @guarded
     def interaction(self, interaction_id: int) -> Interaction:
         return reads.interaction(self._conn, interaction_id)
 
+    @guarded
     def last_channel(self) -> str | None:
         """The channel of the last logged interaction, the natural default."""
         return reads.last_channel(self._conn)

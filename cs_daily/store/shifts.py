@@ -17,7 +17,7 @@ from cs_daily.model import (
 )
 from cs_daily.store import bulk as bulk_writes
 from cs_daily.store import reads, rows, validate
-from cs_daily.store.base import StoreBase
+from cs_daily.store.base import StoreBase, guarded
 from cs_daily.store.bulk import InteractionData
 from cs_daily.store.undo import FocusChanged, ShiftEnded, ShiftStarted
 
@@ -25,6 +25,7 @@ from cs_daily.store.undo import FocusChanged, ShiftEnded, ShiftStarted
 class ShiftMethods(StoreBase):
     """Opening and closing shifts, and reading them back."""
 
+    @guarded
     def start_shift(self, checklist: Checklist, at: datetime) -> Shift:
         """Open a shift at local time ``at``; its work day is ``at``'s date."""
         offset = at.utcoffset()
@@ -64,6 +65,7 @@ class ShiftMethods(StoreBase):
                 ).format(start=found.started_at.strftime("%Y-%m-%d %H:%M"))
             )
 
+    @guarded
     def end_shift(
         self, shift_id: int, at: datetime, reflection: str | None = None
     ) -> Shift:
@@ -82,6 +84,7 @@ class ShiftMethods(StoreBase):
         self._record(ShiftEnded(shift_id, found.reflection))
         return self.shift(shift_id)
 
+    @guarded
     def set_focus(self, shift_id: int, item_id: str | None) -> Shift:
         """Choose the one item to watch this shift, or none."""
         with self._transaction() as conn:
@@ -95,17 +98,21 @@ class ShiftMethods(StoreBase):
         self._record(FocusChanged(shift_id, found.focus_item))
         return self.shift(shift_id)
 
+    @guarded
     def open_shift(self) -> Shift | None:
         return reads.open_shift(self._conn)
 
+    @guarded
     def shifts_between(self, first: date, last: date) -> list[Shift]:
         """Shifts whose work day is in ``first..last`` (inclusive), oldest first."""
         return reads.shifts_between(self._conn, first, last)
 
+    @guarded
     def latest_shifts(self, n: int) -> list[Shift]:
         """The ``n`` most recently started shifts, newest first."""
         return reads.latest_shifts(self._conn, n)
 
+    @guarded
     def last_activity(self, shift_id: int) -> datetime:
         """The latest of the shift's start, its ticks and its interactions."""
         found = reads.shift(self._conn, shift_id)
@@ -113,6 +120,7 @@ class ShiftMethods(StoreBase):
         assert zone is not None
         return rows.from_text(reads.last_activity_text(self._conn, shift_id), zone)
 
+    @guarded
     def read_day(self, work_day: date) -> DayRecord:
         """Every shift of one work day with its ticks and interactions."""
         records = tuple(
@@ -125,6 +133,7 @@ class ShiftMethods(StoreBase):
         )
         return DayRecord(work_day=work_day, shifts=records)
 
+    @guarded
     def import_shift(
         self,
         checklist: Checklist,

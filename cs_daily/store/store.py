@@ -14,6 +14,7 @@ from datetime import date
 
 from cs_daily.model import DayCounts
 from cs_daily.store import counts
+from cs_daily.store.base import guarded
 from cs_daily.store.interactions import InteractionMethods
 from cs_daily.store.shifts import ShiftMethods
 from cs_daily.store.ticks import TickMethods
@@ -22,6 +23,7 @@ from cs_daily.store.ticks import TickMethods
 class Store(ShiftMethods, InteractionMethods, TickMethods):
     """The agent's history: shifts, interactions, ticks and their counts."""
 
+    @guarded
     def day_counts(
         self, first: date | None = None, last: date | None = None
     ) -> list[DayCounts]:
@@ -31,6 +33,7 @@ class Store(ShiftMethods, InteractionMethods, TickMethods):
         """
         return self._days.days(first, last)
 
+    @guarded
     def rebuild_counts(self) -> None:
         """Recount every day from the ticks; a safety net, not a routine step."""
         with self._transaction() as conn:

@@ -8,13 +8,14 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import _
 from cs_daily.model import Scope, Tick, TickState
 from cs_daily.store import reads, rows, validate, writes
-from cs_daily.store.base import StoreBase
+from cs_daily.store.base import StoreBase, guarded
 from cs_daily.store.undo import TickChanged
 
 
 class TickMethods(StoreBase):
     """Answering, changing and taking back one item at a time."""
 
+    @guarded
     def set_tick(
         self,
         shift_id: int,
@@ -43,6 +44,7 @@ class TickMethods(StoreBase):
         ).fetchone()
         return rows.tick_from_row(row, zone)
 
+    @guarded
     def clear_tick(
         self, shift_id: int, item_id: str, interaction_id: int | None = None
     ) -> None:
@@ -75,6 +77,7 @@ class TickMethods(StoreBase):
             )
         return found.seq
 
+    @guarded
     def shift_ticks(self, shift_id: int) -> dict[str, Tick]:
         """The shift's own ticks (start and end items), by item id."""
         return reads.shift_ticks(self._conn, self.shift(shift_id))

@@ -161,3 +161,12 @@ def test_a_later_migration_runs_on_an_existing_file(
     with Store.open(db_path) as store:
         assert store.schema_version == len(schema.MIGRATIONS)
         assert store._conn.execute("SELECT count(*) FROM extra").fetchone() == (0,)
+
+
+def test_damage_after_opening_reaches_the_agent_as_a_store_error(store: Store):
+    raw = sqlite3.connect(store.path)
+    raw.execute("DROP TABLE day_channel_counts")
+    raw.close()
+
+    with pytest.raises(StoreError, match="Cannot use the history database"):
+        store.day_counts()

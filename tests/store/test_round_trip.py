@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cs_daily.model import Checklist, TickState
 from cs_daily.store import Store
-from tests.store.conftest import local
+from tests.store.conftest import local, make_checklist
 
 DONE, MISSED, NA = TickState.DONE, TickState.MISSED, TickState.NA
 
@@ -99,3 +100,42 @@ def test_read_day_gathers_every_shift_of_the_day(store: Store, checklist: Checkl
     assert len(record.shifts[0].interactions) == 2
     assert set(record.shifts[0].ticks) == {"prep", "tools", "team"}
     assert store.day_counts()[0].open_shift
+
+
+def test_a_day_with_two_checklists_takes_meta_from_the_latest(store: Store):
+    old = make_checklist(target=0.7)
+    new = make_checklist(target=0.9)
+    new = replace(
+        new,
+        items=tuple(
+            replace(item, critical=item.id == "clear")
+            for item in new.items
+            if item.id != "solve"
+        ),
+    )
+    first = store.start_shift(old, local(2, 6))
+    store.add_interaction(first.id, "phone", local(2, 7), {"solve": DONE})
+    store.end_shift(first.id, local(2, 12))
+    store.start_shift(new, local(2, 13))
+
+    (day,) = store.day_counts()
+
+    assert day.target == 0.9
+    assert day.meta["clear"].critical
+    assert not day.meta["honest"].critical
+    assert day.meta["solve"] == old.item("solve")
+    assert (day.shifts, day.open_shift) == (2, True)
+
+
+def test_last_channel_is_none_until_something_is_logged(
+    store: Store, checklist: Checklist
+):
+    assert store.last_channel() is None
+    first = store.start_shift(checklist, local(2, 8))
+    store.add_interaction(first.id, "email", local(2, 9), {})
+    store.end_shift(first.id, local(2, 17))
+    second = store.start_shift(checklist, local(3, 8))
+
+    assert store.last_channel() == "email"
+    store.add_interaction(second.id, "whatsapp", local(3, 9), {})
+    assert store.last_channel() == "whatsapp"
