@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from helpers import text_of
@@ -11,11 +11,12 @@ from rich.console import Console
 from textual.widgets import Sparkline, Static
 
 from cs_daily.checklist import load_bundled_checklist
+from cs_daily.figures.days import DayFigures
 from cs_daily.model import Checklist, TickState
 from cs_daily.store import InteractionData, Store
 from cs_daily.tui.screens import stats as stats_screen
 from cs_daily.tui.screens.stats import StatsScreen
-from cs_daily.tui.widgets.heat_map import HeatMap
+from cs_daily.tui.widgets.heat_map import HeatMap, mark_for, marks, render_heat_map
 from tests.tui.conftest import at
 
 DONE, MISSED = TickState.DONE, TickState.MISSED
@@ -189,3 +190,39 @@ async def test_an_empty_history_is_explained(make_app):
         await open_stats(app, pilot)
         assert "No shifts yet" in text_of(app, "#stats-headline")
         assert "Nothing missed often enough" in text_of(app, "#stats-weak")
+
+
+def figures_of(
+    score: float | None, *, good: bool = False, critical: int = 0
+) -> DayFigures:
+    return DayFigures(date(2026, 12, 1), score, good, critical, 0.8, 1, 10, False)
+
+
+@pytest.mark.parametrize(
+    ("figures", "kind"),
+    [
+        (figures_of(0.9, good=True), "good"),
+        (figures_of(0.7), "close"),
+        (figures_of(0.3), "low"),
+        (figures_of(0.95, critical=1), "critical"),
+        (figures_of(None), "empty"),
+    ],
+)
+def test_each_kind_of_day_has_its_own_character(figures, kind):
+    assert mark_for(figures) == kind
+    characters = [mark.char for mark in marks().values()]
+    assert len(set(characters)) == len(characters)
+    assert " " not in characters  # blank is kept for days off
+
+
+def test_sunday_weeks_put_sunday_on_the_first_row():
+    rows = render_heat_map([], date(2026, 11, 1), date(2026, 12, 3), "sunday")
+    assert [row[:3] for row in rows.plain.splitlines()[1:]] == [
+        "Sun",
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+    ]
