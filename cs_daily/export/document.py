@@ -111,15 +111,22 @@ def _empty_line(summary: WeekSummary) -> str:
 
 
 def _headline(summary: WeekSummary) -> list[Block]:
-    head = summary.headline
-    score = _("Score: {score}").format(score=fmt.percent(head.score))
-    if head.previous_score is not None:
-        score = _("Score: {score}, {change} against {previous} ({before})").format(
-            score=fmt.percent(head.score),
-            change=fmt.change(head.score, head.previous_score),
-            previous=_period_name(summary.previous),
-            before=fmt.percent(head.previous_score),
+    head, answers = summary.headline, summary.answers
+    if head.previous_score is None:
+        score = _("Score: {score} ({done}/{answered} answers done)")
+    else:
+        score = _(
+            "Score: {score} ({done}/{answered} answers done), "
+            "{change} against {previous} ({before})"
         )
+    score = score.format(
+        score=fmt.percent(head.score),
+        done=answers.done,
+        answered=answers.answered,
+        change=fmt.change(head.score, head.previous_score),
+        previous=_period_name(summary.previous),
+        before=fmt.percent(head.previous_score),
+    )
     lines = (
         score,
         _("Good days: {good} of {days} work days (target {target})").format(

@@ -7,17 +7,18 @@ Markdown table, a CSV row or the lead's spreadsheet.
 
 from __future__ import annotations
 
-import re
-
 # Characters a spreadsheet treats as the start of a formula (or that hide one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
-
 
 def one_line(text: str) -> str:
-    """The text on one line: each line break becomes `` / ``."""
-    return _LINE_BREAKS.sub(" / ", text.strip())
+    """The text on one line: each line break becomes `` / ``.
+
+    Every boundary :meth:`str.splitlines` knows counts, not only line feeds
+    and carriage returns: some viewers also break on the Unicode line and
+    paragraph separators, and a note must not end its table row in any of them.
+    """
+    return " / ".join(text.strip().splitlines())
 
 
 def markdown_cell(text: str) -> str:

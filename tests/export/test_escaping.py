@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cs_daily.export import render, summarise
 from cs_daily.export.csv_ import COLUMNS
 from cs_daily.export.period import parse_week
+from cs_daily.export.summary import WeekSummary
 from cs_daily.export.text import FORMULA_STARTS, markdown_cell, spreadsheet_cell
 from cs_daily.model import Checklist
 from cs_daily.settings import Settings
@@ -38,7 +41,7 @@ def test_markdown_cell_escapes_pipes_and_joins_lines() -> None:
 @given(st.text())
 def test_markdown_cell_is_always_one_cell(text: str) -> None:
     cell = markdown_cell(text)
-    assert "\n" not in cell and "\r" not in cell
+    assert len(cell.splitlines()) <= 1
     assert _unescaped_pipes(cell) == 0
 
 
@@ -133,3 +136,42 @@ def test_html_escapes_the_agents_text(tmp_path: Path, checklist: Checklist) -> N
     assert "&lt;script&gt;" in page
     assert "{braces}" in page
     assert "<title>Weekly summary 2026-W49 · &lt;b&gt;Dina&lt;/b&gt;</title>" in page
+
+
+@pytest.fixture(scope="module")
+def one_week(tmp_path_factory: pytest.TempPathFactory) -> WeekSummary:
+    """A built summary whose ticks and notes the properties below replace."""
+    from cs_daily.checklist import load_bundled_checklist
+    from tests.export.history import make_history_db
+
+    checklist = load_bundled_checklist("en")
+    db = make_history_db(tmp_path_factory.mktemp("escaping") / "h.sqlite3", checklist)
+    with Store.open(db, readonly=True) as store:
+        return summarise(
+            store, checklist, Settings(), parse_week("2026-W49"), include_notes=True
+        )
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ref=st.text(), note=st.text())
+def test_any_ref_and_note_survive_the_csv(
+    one_week: WeekSummary, ref: str, note: str
+) -> None:
+    tick = dataclasses.replace(one_week.ticks[-1], ref=ref, note=note)
+    data = render(dataclasses.replace(one_week, ticks=(tick,)), "csv", bom=False)
+
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == 2
+    assert rows[1][5] == spreadsheet_cell(ref)
+    assert rows[1][-1] == spreadsheet_cell(note)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(min_size=1))
+def test_any_note_stays_in_its_markdown_row(one_week: WeekSummary, note: str) -> None:
+    notes = (dataclasses.replace(one_week.notes[0], text=note),)
+    text = render(dataclasses.replace(one_week, notes=notes), "md").decode("utf-8")
+
+    table = text.split("\n\n")[-2].splitlines()
+    assert len(table) == 3
+    assert {_unescaped_pipes(row) for row in table} == {3}

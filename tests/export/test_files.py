@@ -104,3 +104,19 @@ def test_export_week_writes_the_default_name_into_a_folder(
             force=True,
         )
     assert written.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked up front, because root (as in CI containers) may write anyway."""
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode: False if Path(path) == tmp_path else real_access(path, mode),
+    )
+    with pytest.raises(UsageError, match="not writable") as raised:
+        write_output(tmp_path / "out.md", b"x")
+    assert raised.value.exit_code == EXIT_BAD_INPUT
+    assert os.listdir(tmp_path) == []
