@@ -44,7 +44,7 @@ def guarded(
         except sqlite3.Error as error:
             raise StoreError(
                 _("Cannot use the history database {path}: {reason}").format(
-                    path=self.path, reason=error
+                    path=self.path, reason=connection.reason(error, self.path)
                 )
             ) from error
 
@@ -133,7 +133,7 @@ class StoreBase:
     def _write_failed(self, error: sqlite3.Error) -> StoreError:
         return StoreError(
             _("Could not write to the history database {path}: {reason}").format(
-                path=self._path, reason=error
+                path=self._path, reason=connection.reason(error, self._path)
             )
         )
 

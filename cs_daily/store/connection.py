@@ -50,8 +50,17 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
         raise StoreError(_("There is no history database at {path}.").format(path=path))
 
     _check_header(path)
-    uri = path.resolve().as_uri() + "?mode=ro"
-    conn = _raw_connect(uri, uri=True, path=path)
+    try:
+        return _open_readonly(path, "?mode=ro")
+    except StoreError as refused:
+        if not _in_read_only_folder(refused, path):
+            raise
+
+    return _open_readonly(path, "?mode=ro&immutable=1")
+
+
+def _open_readonly(path: Path, query: str) -> sqlite3.Connection:
+    conn = _raw_connect(path.resolve().as_uri() + query, uri=True, path=path)
 
     try:
         found = _read_version(conn, path)
@@ -66,6 +75,19 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
         raise
 
     return conn
+
+
+def _in_read_only_folder(refused: StoreError, path: Path) -> bool:
+    """Whether SQLite only failed to create its lock file in a read-only folder.
+
+    With no ``-wal`` file holding changes, nobody can be writing there, so the
+    file can be read as it stands (SQLite's ``immutable`` mode, no lock file).
+    """
+    cause = refused.__cause__
+    code = getattr(cause, "sqlite_errorcode", 0) & 0xFF
+    wal = Path(f"{path}-wal")
+    has_changes = wal.exists() and wal.stat().st_size > 0
+    return code == sqlite3.SQLITE_CANTOPEN and not has_changes
 
 
 def _make_folder(path: Path) -> None:
@@ -165,6 +187,28 @@ def _set_pragmas(conn: sqlite3.Connection, *, readonly: bool) -> None:
 def _unusable(path: Path, error: sqlite3.Error) -> StoreError:
     return StoreError(
         _("Cannot use the history database {path}: {reason}").format(
-            path=path, reason=error
+            path=path, reason=reason(error, path)
         )
     )
+
+
+def reason(error: sqlite3.Error, path: Path) -> str:
+    """SQLite's complaint in words the agent can act on."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return _(
+            "the disk is full or cannot be written ({error}). Everything saved "
+            "before is safe; free some space and try again."
+        ).format(error=error)
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+        return _(
+            "the file or its folder {folder} is read-only ({error}); nothing was "
+            "changed."
+        ).format(folder=path.parent, error=error)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return _(
+            "the file is damaged ({error}); nothing was changed. Restore a "
+            "backup with 'cs-daily restore' ('cs-daily locate' shows where "
+            "backups are kept)."
+        ).format(error=error)
+    return str(error)
