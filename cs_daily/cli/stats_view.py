@@ -87,7 +87,8 @@ def _latest_day(stats: Stats) -> tuple[str, str]:
     if latest is None:
         return _("Today"), format_percent(None)
 
-    label = _("Today") if latest.work_day == stats.as_of else _("Last work day")
+    is_today = latest.work_day == stats.as_of or latest.open_shift
+    label = _("Today") if is_today else _("Last work day")
     parts = [format_percent(latest.score)]
     if latest.work_day != stats.as_of:
         parts.append(format_date(latest.work_day))
