@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from cs_daily.clock import Clock
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.model import Checklist, Interaction, Shift
 from cs_daily.settings import Settings
 from cs_daily.store import Store
@@ -26,6 +26,7 @@ from cs_daily.tui.commands import JourneyCommands
 from cs_daily.tui.context import Context
 from cs_daily.tui.display import clock_time, long_date
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import proposed_focus
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.screens.end_shift import EndShiftScreen
@@ -53,13 +54,14 @@ class CsDailyApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {JourneyCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", _("Help"), id="app.help"),
-        Binding("f1", "help", _("Help"), id="app.help_f1", show=False, priority=True),
-        Binding("q", "quit", _("Quit"), id="app.quit", show=False),
+        Binding("question_mark", "help", N_("Help"), id="app.help"),
+        Binding("f1", "help", N_("Help"), id="app.help_f1", show=False, priority=True),
+        Binding("q", "quit", N_("Quit"), id="app.quit", show=False),
     ]
 
     def __init__(self, context: Context) -> None:
         super().__init__()
+        localize_bindings(self)
         self.context = context
         self.session = context.session
 

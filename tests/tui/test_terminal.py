@@ -108,3 +108,14 @@ async def test_wide_characters_in_a_custom_checklist_log_normally(
         [logged] = store.interactions(shift.id)
         assert logged.channel == "line"
         assert {t.item_id: t.state for t in logged.ticks}["expect"] is TickState.MISSED
+
+
+async def test_footer_descriptions_follow_the_language_chosen_after_import(
+    make_app, monkeypatch
+):
+    monkeypatch.setattr("cs_daily.tui.keys._", lambda text: text.upper())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = {a.binding.description for a in app.screen.active_bindings.values()}
+        assert "START SHIFT" in shown

@@ -10,21 +10,23 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
+from cs_daily.tui.keys import localize_bindings
 
 
 class ConfirmModal(ModalScreen[bool]):
     """Ask one question; ``y`` or Enter answers yes, ``n`` or Escape no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", _("Yes"), id="confirm.yes", priority=True),
-        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
+        Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes", priority=True),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(
         self, question: str, detail: str = "", *, id: str | None = None
     ) -> None:
         super().__init__(id=id, classes="dialog-screen")
+        localize_bindings(self)
         self.question = question
         self.detail = detail
 

@@ -17,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _, ngettext
+from cs_daily.i18n import N_, _, ngettext
 from cs_daily.model import Phase, Shift
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, percent
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import ShiftSummary, shift_summary
 from cs_daily.tui.widgets.tick_list import TickList
 
@@ -34,13 +35,14 @@ class EndShiftScreen(Screen[None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "end", _("End shift"), id="end.confirm", priority=True),
-        Binding("escape", "back", _("Back"), id="end.back"),
-        Binding("u,ctrl+z", "app.undo", _("Undo"), id="end.undo"),
+        Binding("enter", "end", N_("End shift"), id="end.confirm", priority=True),
+        Binding("escape", "back", N_("Back"), id="end.back"),
+        Binding("u,ctrl+z", "app.undo", N_("Undo"), id="end.undo"),
     ]
 
     def __init__(self, context: Context) -> None:
         super().__init__(id="end-shift")
+        localize_bindings(self)
         self.context = context
         shift = context.session.shift
         assert shift is not None, "the end screen needs an open shift"

@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.model import Checklist
+from cs_daily.tui.keys import localize_bindings
 
 NO_FOCUS = ""
 
@@ -28,11 +29,12 @@ class FocusPicker(ModalScreen[str | None]):
     AUTO_FOCUS = "OptionList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="focus.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="focus.cancel"),
     ]
 
     def __init__(self, checklist: Checklist, current: str | None) -> None:
         super().__init__(classes="dialog-screen")
+        localize_bindings(self)
         self.checklist = checklist
         self.current = current
 

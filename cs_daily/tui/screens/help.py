@@ -16,8 +16,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.tui.context import Context
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.end_shift import EndShiftScreen
 from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.interactions import InteractionsScreen
@@ -44,7 +45,7 @@ def binding_rows(bindings: Iterable[BindingType]) -> Iterator[tuple[str, str]]:
     """(keys, description) for each binding that has a description."""
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
-            yield key_text(binding.key), binding.description
+            yield key_text(binding.key), _(binding.description)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -53,11 +54,12 @@ class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "DataTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1,q", "close", _("Close"), id="help.close"),
+        Binding("escape,question_mark,f1,q", "close", N_("Close"), id="help.close"),
     ]
 
     def __init__(self, context: Context) -> None:
         super().__init__(classes="dialog-screen")
+        localize_bindings(self)
         self.context = context
 
     def compose(self) -> ComposeResult:

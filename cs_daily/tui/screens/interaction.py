@@ -19,10 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.model import Interaction, Shift, TickState
 from cs_daily.tui.context import Context
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.widgets.channel_bar import ChannelBar
 from cs_daily.tui.widgets.tick_list import TickList
@@ -47,16 +48,17 @@ class InteractionModal(ModalScreen[Interaction | None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", _("Save"), id="interaction.save", priority=True),
-        Binding("escape", "discard", _("Discard"), id="interaction.discard"),
-        Binding("tab", "app.focus_next", _("Next field"), id="interaction.next"),
-        Binding("question_mark", "app.help", _("Help"), id="interaction.help"),
+        Binding("enter", "save", N_("Save"), id="interaction.save", priority=True),
+        Binding("escape", "discard", N_("Discard"), id="interaction.discard"),
+        Binding("tab", "app.focus_next", N_("Next field"), id="interaction.next"),
+        Binding("question_mark", "app.help", N_("Help"), id="interaction.help"),
     ]
 
     def __init__(
         self, context: Context, shift: Shift, editing: Interaction | None = None
     ) -> None:
         super().__init__(classes="dialog-screen")
+        localize_bindings(self)
         self.context = context
         self.shift = shift
         self.editing = editing

@@ -11,10 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _, ngettext
+from cs_daily.i18n import N_, _, ngettext
 from cs_daily.model import Interaction
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.widgets.interaction_table import InteractionTable
 
@@ -25,15 +26,16 @@ class InteractionsScreen(Screen[None]):
     AUTO_FOCUS = "InteractionTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,e", "edit", _("Edit"), id="list.edit", priority=True),
-        Binding("d,delete", "delete", _("Delete"), id="list.delete"),
-        Binding("i", "app.log_interaction", _("Interaction"), id="list.log"),
-        Binding("u,ctrl+z", "app.undo", _("Undo"), id="list.undo"),
-        Binding("escape", "back", _("Back"), id="list.back"),
+        Binding("enter,e", "edit", N_("Edit"), id="list.edit", priority=True),
+        Binding("d,delete", "delete", N_("Delete"), id="list.delete"),
+        Binding("i", "app.log_interaction", N_("Interaction"), id="list.log"),
+        Binding("u,ctrl+z", "app.undo", N_("Undo"), id="list.undo"),
+        Binding("escape", "back", N_("Back"), id="list.back"),
     ]
 
     def __init__(self, context: Context) -> None:
         super().__init__(id="interactions")
+        localize_bindings(self)
         self.context = context
 
     def compose(self) -> ComposeResult:

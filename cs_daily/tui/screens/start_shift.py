@@ -18,11 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.model import Phase, Shift
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, long_date
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.focus_picker import FocusPicker
 from cs_daily.tui.widgets.tick_list import TickList
 
@@ -33,13 +34,14 @@ class StartShiftScreen(Screen[None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "done", _("Done"), id="start.done", priority=True),
-        Binding("f", "pick_focus", _("Focus item"), id="start.focus"),
-        Binding("u,ctrl+z", "app.undo", _("Undo"), id="start.undo"),
+        Binding("enter,escape", "done", N_("Done"), id="start.done", priority=True),
+        Binding("f", "pick_focus", N_("Focus item"), id="start.focus"),
+        Binding("u,ctrl+z", "app.undo", N_("Undo"), id="start.undo"),
     ]
 
     def __init__(self, context: Context, proposed: str | None = None) -> None:
         super().__init__(id="start-shift")
+        localize_bindings(self)
         self.context = context
         self.proposed = proposed
         shift = context.session.shift

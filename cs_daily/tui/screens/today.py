@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _, ngettext
+from cs_daily.i18n import N_, _, ngettext
 from cs_daily.model import Interaction, Shift
 from cs_daily.tui.context import Context
 from cs_daily.tui.display import clock_time, item_label, long_date, percent
 from cs_daily.tui.feedback import show_error
+from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import Overview, overview
 from cs_daily.tui.widgets.interaction_table import InteractionTable
 
@@ -31,16 +32,17 @@ class TodayScreen(Screen[None]):
     """The hub of a shift: status, figures, recent interactions, next keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.start_shift", _("Start shift"), id="today.start"),
-        Binding("i", "app.log_interaction", _("Interaction"), id="today.log"),
-        Binding("l", "app.list_interactions", _("List"), id="today.list"),
-        Binding("e", "app.end_shift", _("End shift"), id="today.end"),
-        Binding("s", "app.stats", _("Stats"), id="today.stats"),
-        Binding("u,ctrl+z", "app.undo", _("Undo"), id="today.undo"),
+        Binding("n", "app.start_shift", N_("Start shift"), id="today.start"),
+        Binding("i", "app.log_interaction", N_("Interaction"), id="today.log"),
+        Binding("l", "app.list_interactions", N_("List"), id="today.list"),
+        Binding("e", "app.end_shift", N_("End shift"), id="today.end"),
+        Binding("s", "app.stats", N_("Stats"), id="today.stats"),
+        Binding("u,ctrl+z", "app.undo", N_("Undo"), id="today.undo"),
     ]
 
     def __init__(self, context: Context) -> None:
         super().__init__(id="today")
+        localize_bindings(self)
         self.context = context
 
     def compose(self) -> ComposeResult:

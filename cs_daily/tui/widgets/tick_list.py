@@ -17,9 +17,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cs_daily.i18n import _
+from cs_daily.i18n import N_, _
 from cs_daily.model import Item, TickState
 from cs_daily.tui.display import TICK_SYMBOLS, tick_word
+from cs_daily.tui.keys import localize_bindings
 
 NUMBER_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 
@@ -67,8 +68,8 @@ class TickList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *_number_bindings(),
-        Binding("space", "cycle", _("Change tick"), show=False),
-        Binding("delete,backspace", "clear", _("Clear tick"), show=False),
+        Binding("space", "cycle", N_("Change tick"), show=False),
+        Binding("delete,backspace", "clear", N_("Clear tick"), show=False),
     ]
 
     class Requested(Message):
@@ -98,6 +99,7 @@ class TickList(OptionList):
         self.ticks: dict[str, TickState | None] = dict(ticks or {})
         self.focus_item = focus_item
         super().__init__(*self._options(), id=id)
+        localize_bindings(self)
 
     def tick(self, item_id: str) -> TickState | None:
         """The tick currently shown for an item."""
