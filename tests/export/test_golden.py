@@ -53,3 +53,17 @@ def test_date_range_matches_golden(history_db: Path, checklist: Checklist) -> No
 def test_backup_matches_golden(history_db: Path) -> None:
     with Store.open(history_db, readonly=True) as store:
         assert_golden("backup.json", render_backup(store))
+
+
+def test_indonesian_summary_writes_dates_the_indonesian_way(
+    history_db: Path, checklist: Checklist
+) -> None:
+    from cs_daily.i18n import set_language
+
+    set_language("id")
+    with Store.open(history_db, readonly=True) as store:
+        summary = summarise(store, checklist, SETTINGS, parse_week("2026-W49"))
+    text = render(summary, "md").decode("utf-8")
+
+    assert "30 Nov 2026 – 6 Des 2026" in text
+    assert "| Sen 30/11 |" in text and "| Min 06/12 |" in text
