@@ -1,0 +1,247 @@
+"""A read-only folder, a full disk, a damaged or foreign database file.
+
+Each must end in a clear message (on stderr, with a non-zero exit, never a
+traceback) and leave the agent's history exactly as it was: a failed write
+takes nothing with it, and a file cs-daily cannot use is never "repaired".
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from cs_daily.cli.main import main
+from cs_daily.errors import StoreError
+from cs_daily.model import TickState
+from cs_daily.store import Store, schema
+from tests.reliability.disks import IS_ROOT, can_mount, fill, read_only, tiny_disk
+from tests.reliability.helpers import (
+    Home,
+    counts_match_rebuild,
+    integrity,
+    no_traceback,
+    run_child,
+)
+from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts, write_shifts
+
+FIRST = datetime(2026, 3, 2, 8, tzinfo=JAKARTA)
+STATS = ["stats", "--as-of", "2026-03-20"]
+WEEK = ["export", "--week", "2026-W11", "-o", "-"]
+FULL = ["export", "--all", "--format", "json", "-o", "-"]
+LAUNCHER: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """Two weeks of history, written once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "history.sqlite3"
+    write_shifts(path, FIRST, days=14, interactions=6)
+    return path.read_bytes()
+
+
+@pytest.fixture
+def history(home: Home, template: bytes) -> Path:
+    home.database.parent.mkdir(parents=True)
+    home.database.write_bytes(template)
+    return home.database
+
+
+@pytest.fixture
+def no_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The launcher must refuse before the terminal is taken over."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the app was started on a history it cannot use")
+
+    monkeypatch.setattr("cs_daily.tui.app.CsDailyApp.run", refuse)
+
+
+def _refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run the CLI; assert it failed cleanly; the message it printed."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code != 0, captured
+    assert captured.err.startswith("cs-daily: "), captured.err
+    no_traceback(captured.err)
+    return captured.err
+
+
+def _untouched(path: Path, before: bytes) -> None:
+    """The same bytes, and nothing but empty lock files beside it."""
+    assert path.read_bytes() == before
+    for suffix in ("-wal", "-journal"):
+        beside = Path(f"{path}{suffix}")
+        assert not beside.exists() or beside.stat().st_size == 0
+
+
+# -- a read-only folder ------------------------------------------------------
+
+
+def test_a_read_only_folder_still_shows_figures_and_exports(
+    history: Path, capsys: pytest.CaptureFixture[str]
+):
+    before = history.read_bytes()
+    with read_only(history.parent):
+        assert main(STATS) == 0
+        assert main(WEEK) == 0
+    captured = capsys.readouterr()
+    no_traceback(captured.err)
+    assert "2026-W11" in captured.out
+    _untouched(history, before)
+
+
+@pytest.mark.usefixtures("no_app")
+def test_a_read_only_folder_stops_the_launcher_with_a_clear_message(
+    history: Path, capsys: pytest.CaptureFixture[str]
+):
+    before = history.read_bytes()
+    with read_only(history.parent):
+        message = _refused(LAUNCHER, capsys)
+        with pytest.raises(StoreError):
+            Store.open(history)
+    assert str(history.parent) in message or str(history) in message
+    assert "read-only" in message
+    _untouched(history, before)
+
+
+# -- a full disk -------------------------------------------------------------
+
+
+def _fill_in_child(db: Path, limit: int) -> tuple[list[int], str]:
+    child = run_child("fill.py", str(db), str(limit))
+    out, err = child.communicate(timeout=60)
+    no_traceback(err)
+    assert child.returncode == 0, err
+    lines = out.splitlines()
+    saved = [int(line.split()[1]) for line in lines if line.startswith("saved")]
+    return saved, lines[-1]
+
+
+def test_a_file_size_limit_ends_in_a_clear_message_and_keeps_earlier_ticks(
+    history: Path,
+):
+    before = shift_starts(history)
+    limit = history.stat().st_size + 64 * 1024
+
+    saved, last = _fill_in_child(history, limit)
+
+    assert last.startswith("refused ")
+    assert "disk" in last and "full" in last, last
+    _sound_with(history, saved)
+    assert set(before) <= set(shift_starts(history))
+
+
+def _sound_with(db: Path, saved: list[int]) -> None:
+    assert integrity(db) == "ok"
+    assert counts_match_rebuild(db)
+    conn = sqlite3.connect(db)
+    found = {row[0] for row in conn.execute("SELECT id FROM interactions")}
+    conn.close()
+    assert set(saved) <= found
+
+
+def test_a_full_disk_refuses_the_write_and_recovers_when_space_returns(
+    tmp_path: Path,
+):
+    if not can_mount():
+        # Without root, a file-size limit stands in for the full disk.
+        assert not IS_ROOT, "root here, yet a tmpfs could not be mounted"
+        db = tmp_path / "history.sqlite3"
+        write_shifts(db, FIRST, days=2)
+        saved, last = _fill_in_child(db, db.stat().st_size + 32 * 1024)
+        assert "full" in last
+        _sound_with(db, saved)
+        return
+
+    with tiny_disk(tmp_path / "disk", 768) as disk:
+        db = disk / "history.sqlite3"
+        write_shifts(db, FIRST, days=2)
+        with Store.open(db) as store:
+            shift = store.start_shift(CHECKLIST, FIRST.replace(day=20))
+            filler = fill(disk)
+
+            with pytest.raises(StoreError, match="full") as caught:
+                for _ in range(1000):
+                    store.add_interaction(
+                        shift.id, "phone", shift.started_at, {}, note="x" * 2000
+                    )
+            assert str(db) in str(caught.value)
+
+            filler.unlink()
+            store.add_interaction(shift.id, "phone", shift.started_at, {})
+            store.set_tick(shift.id, "prep", TickState.DONE, shift.started_at)
+        assert integrity(db) == "ok"
+        assert counts_match_rebuild(db)
+        assert len(shift_starts(db)) == 3
+
+
+def test_the_cli_on_a_full_disk_prints_a_message_and_leaves_no_partial_file(
+    tmp_path: Path, history: Path, capsys: pytest.CaptureFixture[str]
+):
+    if not can_mount():
+        assert not IS_ROOT, "root here, yet a tmpfs could not be mounted"
+        target = tmp_path / "missing-folder" / "file-in-the-way"
+        target.parent.write_bytes(b"a file where a folder should be")
+        message = _refused(["backup", "--to", str(target)], capsys)
+        assert "Could not write the copy" in message
+        return
+
+    with tiny_disk(tmp_path / "disk", 128) as disk:
+        fill(disk)
+        target = disk / "copy.sqlite3"
+        message = _refused(["backup", "--to", str(target)], capsys)
+        assert "Could not write the copy" in message
+        assert sorted(os.listdir(disk)) == ["filler"], "no half-written copy left"
+
+
+# -- a file cs-daily cannot use ----------------------------------------------
+
+
+def _damaged(data: bytes, how: str) -> bytes:
+    page = 4096
+    if how == "garbage":
+        return os.urandom(len(data))
+    if how == "truncated":
+        return data[: page * 3 + 100]
+    if how == "damaged pages":
+        return data[: page * 2] + os.urandom(page * 4) + data[page * 6 :]
+    raise AssertionError(how)
+
+
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("how", ["garbage", "truncated", "damaged pages"])
+@pytest.mark.parametrize(
+    "argv", [STATS, WEEK, FULL, LAUNCHER], ids=["stats", "week", "all", "launcher"]
+)
+def test_a_damaged_file_gets_a_message_and_stays_as_it_was(
+    history: Path, capsys: pytest.CaptureFixture[str], how: str, argv: list[str]
+):
+    content = _damaged(history.read_bytes(), how)
+    history.write_bytes(content)
+
+    message = _refused(argv, capsys)
+
+    assert str(history) in message
+    _untouched(history, content)
+
+
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize(
+    "argv", [STATS, WEEK, FULL, LAUNCHER], ids=["stats", "week", "all", "launcher"]
+)
+def test_a_file_from_a_newer_cs_daily_is_left_alone(
+    history: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+):
+    conn = sqlite3.connect(history)
+    conn.execute(f"PRAGMA user_version = {schema.current_version() + 1}")
+    conn.close()
+    content = history.read_bytes()
+
+    message = _refused(argv, capsys)
+
+    assert "newer version of cs-daily" in message
+    _untouched(history, content)
