@@ -71,7 +71,17 @@ def register(commands: Any) -> None:
         help=_("only write the database; do not open the shift companion"),
     )
     add_common_options(parser)
+    _explain_db(parser)
     parser.set_defaults(run=run)
+
+
+def _explain_db(parser: argparse.ArgumentParser) -> None:
+    """For this command ``--db`` names the demo database, not the history."""
+    for action in parser._actions:
+        if action.dest == "db":
+            action.help = _(
+                "demo database to write (default: {name} in the data folder)"
+            ).format(name=DEMO_FILENAME)
 
 
 def run(args: argparse.Namespace) -> int:
