@@ -119,3 +119,18 @@ async def test_footer_descriptions_follow_the_language_chosen_after_import(
         await pilot.pause()
         shown = {a.binding.description for a in app.screen.active_bindings.values()}
         assert "START SHIFT" in shown
+
+
+async def test_without_colour_ticks_still_read_as_words(
+    make_app, store, checklist, monkeypatch
+):
+    monkeypatch.setenv("NO_COLOR", "1")
+    store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", "3")
+        await pilot.pause()
+
+        assert app.no_color
+        row = str(app.screen.query_one("#ticks").get_option_at_index(2).prompt)
+        assert "✗" in row and "missed" in row

@@ -36,7 +36,7 @@ class ConfirmModal(ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
             yield Static(_("y / Enter: yes    n / Escape: no"), classes="dialog-keys")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

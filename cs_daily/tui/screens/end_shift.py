@@ -70,7 +70,7 @@ class EndShiftScreen(Screen[None]):
                 _("1–9 tick · Tab to write · Enter end the shift · Esc back"),
                 classes="keys-hint",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def _title(self) -> str:
         return _("End the shift started at {time}").format(

@@ -44,7 +44,7 @@ class FocusPicker(ModalScreen[str | None]):
                 _("Which practice will you watch this shift?"), classes="dialog-title"
             )
             yield OptionList(*self._options(), id="focus-options")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _options(self) -> list[Option]:
         items = [*self.checklist.interaction_items()]

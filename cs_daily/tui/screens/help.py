@@ -66,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(_("Keys"), classes="dialog-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -88,7 +88,7 @@ class InteractionModal(ModalScreen[Interaction | None]):
                 _("No customer names or phone numbers in Ref or Note."),
                 classes="privacy",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def _input(self, name: str, value: str, limit: int, placeholder: str) -> Input:
         return Input(
@@ -165,32 +165,31 @@ class InteractionModal(ModalScreen[Interaction | None]):
 
     def action_save(self) -> None:
         """Write the interaction, then close; a refusal keeps the modal open."""
-        draft = self.current_draft()
-        answered = {item: state for item, state in draft.ticks if state is not None}
-        store = self.context.store
         try:
-            if self.editing is None:
-                saved = store.add_interaction(
-                    self.shift.id,
-                    draft.channel,
-                    self.context.clock.now(),
-                    answered,
-                    draft.ref or None,
-                    draft.note or None,
-                )
-            else:
-                saved = store.edit_interaction(
-                    self.editing.id,
-                    at=self.context.clock.now(),
-                    channel=draft.channel,
-                    ticks=dict(draft.ticks),
-                    ref=draft.ref or None,
-                    note=draft.note or None,
-                )
+            saved = self._write(self.current_draft())
         except StoreError as error:
             show_error(self, error)
             return
         self.dismiss(saved)
+
+    def _write(self, draft: Draft) -> Interaction:
+        """Add a new interaction, or replace the one being edited."""
+        store, now = self.context.store, self.context.clock.now()
+        ref, note = draft.ref or None, draft.note or None
+        if self.editing is not None:
+            return store.edit_interaction(
+                self.editing.id,
+                at=now,
+                channel=draft.channel,
+                ticks=dict(draft.ticks),
+                ref=ref,
+                note=note,
+            )
+
+        answered = {item: state for item, state in draft.ticks if state is not None}
+        return store.add_interaction(
+            self.shift.id, draft.channel, now, answered, ref, note
+        )
 
     def action_discard(self) -> None:
         """Close without saving; ask first if anything was changed."""

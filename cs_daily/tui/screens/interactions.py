@@ -45,7 +45,7 @@ class InteractionsScreen(Screen[None]):
             yield Static(
                 _("↑↓ choose · Enter edit · d delete · Esc back"), classes="keys-hint"
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_view()

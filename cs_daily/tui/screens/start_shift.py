@@ -63,7 +63,7 @@ class StartShiftScreen(Screen[None]):
                 _("1–9 tick · Space change · f focus item · Enter done"),
                 classes="keys-hint",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def _title(self) -> str:
         return _("Shift started at {time} · {day}").format(

@@ -26,6 +26,7 @@ from cs_daily.tui.overview import Overview, overview
 from cs_daily.tui.widgets.interaction_table import InteractionTable
 
 RECENT = 5
+REDRAW_SECONDS = 60
 
 
 class TodayScreen(Screen[None]):
@@ -54,10 +55,12 @@ class TodayScreen(Screen[None]):
             yield Static(_("Last interactions"), id="recent-title", classes="section")
             yield InteractionTable(self.context.checklist, id="recent")
             yield Static(id="today-keys", classes="keys-hint", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_view()
+        # With no shift open, "today" follows the clock: redraw past midnight.
+        self.set_interval(REDRAW_SECONDS, self.refresh_view)
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
