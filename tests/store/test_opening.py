@@ -170,3 +170,27 @@ def test_damage_after_opening_reaches_the_agent_as_a_store_error(store: Store):
 
     with pytest.raises(StoreError, match="Cannot use the history database"):
         store.day_counts()
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_damaged_shifts_table_is_refused_at_open_untouched(
+    db_path: Path, checklist: Checklist, readonly: bool
+):
+    with Store.open(db_path) as store:
+        store.start_shift(checklist, local(2, 8))
+    conn = sqlite3.connect(db_path)
+    (root,) = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'shifts'"
+    ).fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xa5" * page_size
+    db_path.write_bytes(bytes(data))
+    before = _fingerprint(db_path)
+
+    with pytest.raises(StoreError, match="is damaged") as caught:
+        Store.open(db_path, readonly=readonly)
+
+    assert str(db_path) in str(caught.value)
+    assert _fingerprint(db_path)[:2] == before[:2]
