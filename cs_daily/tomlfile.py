@@ -92,6 +92,10 @@ def parse(text: str, source: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TomlFileError(_syntax_problem(str(error), text, source)) from None
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively; thousands of
+        # brackets exhaust Python's stack long before any real file would.
+        raise _fail(source, _("values are nested too deeply to read")) from None
 
 
 def load(data: bytes, source: Path) -> tuple[str, dict[str, Any]]:
