@@ -209,12 +209,11 @@ def _check_sound(conn: sqlite3.Connection, path: Path) -> None:
             raise _damaged(path, str(verdict[0][0]))
 
 
-def _damaged(path: Path, reason: str) -> StoreError:
+def _damaged(path: Path, detail: str) -> StoreError:
     return StoreError(
-        _(
-            "{path} is damaged ({reason}); nothing was changed. Restore a "
-            "backup with 'cs-daily restore'."
-        ).format(path=path, reason=reason)
+        _("Cannot use the history database {path}: {reason}").format(
+            path=path, reason=damaged_reason(detail)
+        )
     )
 
 
@@ -249,9 +248,14 @@ def reason(error: sqlite3.Error, path: Path) -> str:
             "changed."
         ).format(folder=path.parent, error=error)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return _(
-            "the file is damaged ({error}); nothing was changed. Restore a "
-            "backup with 'cs-daily restore' ('cs-daily locate' shows where "
-            "backups are kept)."
-        ).format(error=error)
+        return damaged_reason(str(error))
     return str(error)
+
+
+def damaged_reason(detail: str) -> str:
+    """What to do about a damaged file; ``detail`` is SQLite's finding."""
+    return _(
+        "the file is damaged ({error}); nothing was changed. Restore a "
+        "backup with 'cs-daily restore' ('cs-daily locate' shows where "
+        "backups are kept)."
+    ).format(error=detail)

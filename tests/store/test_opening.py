@@ -189,7 +189,7 @@ def test_a_damaged_shifts_table_is_refused_at_open_untouched(
     db_path.write_bytes(bytes(data))
     before = _fingerprint(db_path)
 
-    with pytest.raises(StoreError, match="is damaged") as caught:
+    with pytest.raises(StoreError, match="the file is damaged") as caught:
         Store.open(db_path, readonly=readonly)
 
     assert str(db_path) in str(caught.value)
