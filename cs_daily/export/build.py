@@ -8,7 +8,7 @@ readiness per shift and the notes (see :mod:`cs_daily.export.ticks`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cs_daily import figures
@@ -83,9 +83,10 @@ def build_summary(
     )
 
 
-def _sum(counts: object) -> ItemCount:
+def _sum(counts: Iterable[ItemCount]) -> ItemCount:
+    """Counts of several items (or days) taken together."""
     total = ItemCount()
-    for count in counts:  # type: ignore[attr-defined]
+    for count in counts:
         total = add_counts(total, count)
     return total
 

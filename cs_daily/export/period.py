@@ -9,7 +9,7 @@ before it, as a week is compared with the week before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from cs_daily import figures
 from cs_daily.errors import UsageError
@@ -37,10 +37,6 @@ class ExportPeriod:
     @property
     def days(self) -> int:
         return self.span.length
-
-    def dates(self) -> list[date]:
-        """Every calendar day of the period, in order."""
-        return [self.first + timedelta(days=n) for n in range(self.days)]
 
     def previous(self) -> ExportPeriod:
         """The period the summary compares with: the one just before, as long."""

@@ -20,6 +20,8 @@ from cs_daily.store import Store
 
 @dataclass(frozen=True)
 class PeriodTicks:
+    """What only the period's own ticks can tell: rows, readiness, notes."""
+
     rows: tuple[TickRow, ...]
     readiness: Readiness
     notes: tuple[NoteRow, ...]
