@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -152,22 +154,38 @@ class TickList(OptionList):
             for index, item in enumerate(self.items)
         ]
 
-    def _prompt(self, index: int) -> Text:
-        """One row: number key, tick symbol and word, label, markers."""
-        item = self.items[index]
-        state = self.ticks.get(item.id)
-        number = NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else " "
-        word_width = max(len(tick_word(s)) for s in TICK_SYMBOLS)
-
-        row = Text(no_wrap=False, overflow="fold")
-        row.append(f"{number} ", style="bold")
-        row.append(f"{TICK_SYMBOLS[state]} ", style=TICK_STYLES[state])
-        row.append(tick_word(state).ljust(word_width) + " ", style=TICK_STYLES[state])
-        if item.id == self.focus_item:
-            row.append("★ ", style="bold yellow")
-            row.append(item.label, style="bold underline")
-        else:
-            row.append(item.label)
-        if item.critical:
-            row.append(" " + _("(critical)"), style="italic")
+    def _prompt(self, index: int) -> Table:
+        """One row: number key, tick, then the label wrapping under itself."""
+        row = Table.grid(expand=True)
+        row.add_column(no_wrap=True)
+        row.add_column(ratio=1, overflow="fold")
+        row.add_row(self._prefix(index), self._label(index))
         return row
+
+    def _prefix(self, index: int) -> Text:
+        """Number key, tick symbol and tick word, padded so labels line up."""
+        state = self.ticks.get(self.items[index].id)
+        number = NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else " "
+        word_width = max(cell_len(tick_word(s)) for s in TICK_SYMBOLS)
+        word = tick_word(state)
+        padding = " " * (word_width - cell_len(word) + 1)
+
+        prefix = Text()
+        prefix.append(f"{number} ", style="bold")
+        prefix.append(
+            f"{TICK_SYMBOLS[state]} {word}{padding}", style=TICK_STYLES[state]
+        )
+        return prefix
+
+    def _label(self, index: int) -> Text:
+        """The item's label; the focus item stands out, critical ones say so."""
+        item = self.items[index]
+        label = Text()
+        if item.id == self.focus_item:
+            label.append("★ ", style="bold yellow")
+            label.append(item.label, style="bold underline")
+        else:
+            label.append(item.label)
+        if item.critical:
+            label.append(" " + _("(critical)"), style="italic")
+        return label
