@@ -37,8 +37,7 @@ def guarded(
     as a message naming the file, never as a traceback.
     """
 
-    @functools.wraps(method)
-    def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as error:
@@ -48,6 +47,7 @@ def guarded(
                 )
             ) from error
 
+    functools.update_wrapper(wrapper, method)
     return wrapper
 
 

@@ -135,8 +135,8 @@ def _insert_interactions(
 ) -> None:
     (base,) = conn.execute("SELECT coalesce(max(id), 0) FROM interactions").fetchone()
 
-    interaction_rows = []
-    tick_rows = []
+    interaction_rows: list[tuple[object, ...]] = []
+    tick_rows: list[tuple[object, ...]] = []
     for seq, data in enumerate(interactions, start=1):
         interaction_id = base + seq
         start = to_text(data.started_at)

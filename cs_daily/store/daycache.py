@@ -142,7 +142,7 @@ def _install_triggers(conn: sqlite3.Connection) -> None:
     )
     for table, events in _WATCHED.items():
         for event in events:
-            rows = ("OLD",) if event == "DELETE" else ("NEW",)
+            rows: tuple[str, ...] = ("OLD",) if event == "DELETE" else ("NEW",)
             if event == "UPDATE":
                 rows = ("OLD", "NEW")
             notes = " ".join(_NOTE.format(row=row) for row in rows)

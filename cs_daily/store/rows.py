@@ -7,8 +7,9 @@ is how the agent saw them.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cs_daily.model import Interaction, Shift, Tick, TickState
@@ -43,7 +44,7 @@ def shift_zone(name: str, offset_minutes: int) -> tzinfo:
     return timezone(timedelta(minutes=offset_minutes))
 
 
-def shift_from_row(row: sqlite3.Row | tuple) -> Shift:
+def shift_from_row(row: Sequence[Any]) -> Shift:
     """A :class:`Shift` from a row selected with :data:`SHIFT_COLUMNS`."""
     zone = shift_zone(row[2], row[3])
     return Shift(
@@ -60,7 +61,7 @@ def shift_from_row(row: sqlite3.Row | tuple) -> Shift:
     )
 
 
-def tick_from_row(row: sqlite3.Row | tuple, zone: tzinfo) -> Tick:
+def tick_from_row(row: Sequence[Any], zone: tzinfo) -> Tick:
     """A :class:`Tick` from a row selected with :data:`TICK_COLUMNS`."""
     return Tick(
         id=row[0],
@@ -73,7 +74,7 @@ def tick_from_row(row: sqlite3.Row | tuple, zone: tzinfo) -> Tick:
 
 
 def interaction_from_row(
-    row: sqlite3.Row | tuple, zone: tzinfo, ticks: tuple[Tick, ...]
+    row: Sequence[Any], zone: tzinfo, ticks: tuple[Tick, ...]
 ) -> Interaction:
     """An :class:`Interaction` from a row selected with :data:`INTERACTION_COLUMNS`."""
     return Interaction(

@@ -68,14 +68,14 @@ class TickMethods(StoreBase):
         if interaction_id is None:
             return None
 
-        found = self.interaction(interaction_id)
+        found = reads.interaction(self._conn, interaction_id)
         if found.shift_id != shift_id:
             raise StoreError(
                 _("Interaction {id} does not belong to shift {shift}.").format(
                     id=interaction_id, shift=shift_id
                 )
             )
-        return found.seq
+        return int(found.seq)
 
     @guarded
     def shift_ticks(self, shift_id: int) -> dict[str, Tick]:

@@ -25,6 +25,7 @@ def find_tick(
     conn: sqlite3.Connection, shift_id: int, interaction_id: int | None, item_id: str
 ) -> TickRow | None:
     """The tick for one item on a shift or on one of its interactions."""
+    row: TickRow | None
     if interaction_id is None:
         row = conn.execute(
             f"SELECT {_TICK_ROW} FROM ticks"
@@ -76,10 +77,11 @@ def delete_tick(conn: sqlite3.Connection, tick_id: int) -> None:
 def interaction_row(
     conn: sqlite3.Connection, interaction_id: int
 ) -> InteractionRow | None:
-    return conn.execute(
+    row: InteractionRow | None = conn.execute(
         f"SELECT {_INTERACTION_ROW} FROM interactions WHERE id = ?",
         (interaction_id,),
     ).fetchone()
+    return row
 
 
 def interaction_tick_rows(
