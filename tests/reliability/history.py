@@ -37,7 +37,7 @@ def write_shift(
         store.set_tick(shift.id, item.id, TickState.DONE, start)
     for n in range(interactions):
         state = TickState.MISSED if n % 3 == 2 else TickState.DONE
-        ticks = {item.id: state for item in checklist.interaction_items()[:4]}
+        ticks = {item.id: state for item in checklist.interaction_items()}
         store.add_interaction(
             shift.id, checklist.channels[n % 2].id, start + timedelta(hours=1), ticks
         )

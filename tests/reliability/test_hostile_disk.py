@@ -8,6 +8,7 @@ takes nothing with it, and a file cs-daily cannot use is never "repaired".
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -201,32 +202,80 @@ def test_the_cli_on_a_full_disk_prints_a_message_and_leaves_no_partial_file(
 # -- a file cs-daily cannot use ----------------------------------------------
 
 
-def _damaged(data: bytes, how: str) -> bytes:
-    page = 4096
+PAGE = 4096
+NOISE = random.Random(20261203)
+
+
+def _damaged(path: Path, how: str) -> bytes:
+    """The history file's bytes, damaged in one of several ways."""
+    data = path.read_bytes()
     if how == "garbage":
-        return os.urandom(len(data))
+        return NOISE.randbytes(len(data))
     if how == "truncated":
-        return data[: page * 3 + 100]
-    if how == "damaged pages":
-        return data[: page * 2] + os.urandom(page * 4) + data[page * 6 :]
+        return data[: PAGE * 3 + 100]
+    if how == "damaged schema":
+        return data[:100] + NOISE.randbytes(PAGE - 100) + data[PAGE:]
+    if how == "damaged ticks":
+        page = _root_page(path, "ticks")
+        start = (page - 1) * PAGE
+        return data[:start] + NOISE.randbytes(PAGE) + data[start + PAGE :]
     raise AssertionError(how)
 
 
+def _root_page(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        (page,) = conn.execute(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return int(page)
+
+
 @pytest.mark.usefixtures("no_app")
-@pytest.mark.parametrize("how", ["garbage", "truncated", "damaged pages"])
+@pytest.mark.parametrize("how", ["garbage", "truncated", "damaged schema"])
 @pytest.mark.parametrize(
     "argv", [STATS, WEEK, FULL, LAUNCHER], ids=["stats", "week", "all", "launcher"]
 )
 def test_a_damaged_file_gets_a_message_and_stays_as_it_was(
     history: Path, capsys: pytest.CaptureFixture[str], how: str, argv: list[str]
 ):
-    content = _damaged(history.read_bytes(), how)
+    content = _damaged(history, how)
     history.write_bytes(content)
 
     message = _refused(argv, capsys)
 
     assert str(history) in message
     _untouched(history, content)
+
+
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("argv", [FULL, LAUNCHER], ids=["all", "launcher"])
+def test_damage_found_only_when_ticks_are_read_gets_a_message_too(
+    history: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+):
+    """The file opens and its counts read fine; reading the ticks fails.
+
+    The launcher finds it with the integrity check of the day's first backup.
+    """
+    content = _damaged(history, "damaged ticks")
+    history.write_bytes(content)
+
+    message = _refused(argv, capsys)
+
+    assert str(history) in message
+    assert "damaged" in message or "malformed" in message
+    _untouched(history, content)
+
+
+def test_figures_from_intact_counts_survive_damaged_ticks(
+    history: Path, capsys: pytest.CaptureFixture[str]
+):
+    history.write_bytes(_damaged(history, "damaged ticks"))
+
+    assert main(STATS) == 0
+    no_traceback(capsys.readouterr().err)
 
 
 @pytest.mark.usefixtures("no_app")
