@@ -50,6 +50,7 @@ class DayCountsCache:
         self._order: list[str] = []
         self._complete = False
         self._data_version: int | None = None
+        self._paused = False
         if writable:
             _install_triggers(conn)
 
@@ -59,9 +60,13 @@ class DayCountsCache:
         The first call loads every day, whatever the range: the figures ask for
         overlapping windows again and again, and one load serves them all.
         """
-        self._forget_changes()
         low = (first or date.min).isoformat()
         high = (last or date.max).isoformat()
+        if self._paused:
+            loaded = counts.load(self._conn, self._snapshots, low, high)
+            return [loaded[day] for day in sorted(loaded)]
+
+        self._forget_changes()
 
         if not self._complete:
             loaded = counts.load(
@@ -79,15 +84,18 @@ class DayCountsCache:
         """Stop noting touched days, for a bulk write that will change many.
 
         Noting each day costs as much as counting the tick itself; after a
-        bulk write :meth:`resume` simply forgets every cached day instead.
+        bulk write :meth:`resume` simply forgets every cached day instead;
+        until then each call reads the database afresh.
         Runs inside the bulk transaction, so a rollback undoes it too.
         """
+        self._paused = True
         if self._writable:
             for name in _trigger_names():
                 self._conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
 
     def resume(self) -> None:
         """Note touched days again, and forget everything cached."""
+        self._paused = False
         if self._writable:
             _install_triggers(self._conn)
         self.clear()

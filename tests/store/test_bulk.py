@@ -108,6 +108,7 @@ def test_counts_read_before_a_bulk_block_are_refreshed_after(
 
     with store.bulk():
         _import(store, checklist, 2)
+        assert len(store.day_counts()) == 2
         _import(store, checklist, 3)
     assert len(store.day_counts()) == 3
 
