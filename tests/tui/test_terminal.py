@@ -134,3 +134,17 @@ async def test_without_colour_ticks_still_read_as_words(
         assert app.no_color
         shown = app.export_screenshot()
         assert "✗" in shown and "missed" in shown
+
+
+async def test_s_opens_the_statistics_and_escape_comes_back(make_app):
+    from cs_daily.tui.screens.stats import StatsScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
