@@ -34,6 +34,11 @@ def long_date(day: date) -> str:
     return format_date(day, "full")
 
 
+def short_date(day: date) -> str:
+    """A work day in a compact form, for lines that must stay short."""
+    return format_date(day, "medium")
+
+
 def tick_word(state: TickState | None) -> str:
     """The translated word for a tick state; unanswered reads as a question."""
     words = {

@@ -167,3 +167,28 @@ async def test_the_interaction_is_stamped_with_the_clock(
         await pilot.pause()
 
         assert store.interactions(open_shift.id)[0].started_at == at(3, 10, 42)
+
+
+async def test_a_click_on_a_channel_picks_it(make_app, store, open_shift):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        # "●[w] WhatsApp  " takes 15 cells; the phone channel follows.
+        await pilot.click("#channels", offset=(18, 0))
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert store.interactions(open_shift.id)[0].channel == "phone"
+
+
+async def test_a_click_on_an_item_changes_its_tick(make_app, store, open_shift):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.click("#ticks", offset=(10, 2))
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert states(store.interactions(open_shift.id)[0])["greet"] is TickState.MISSED

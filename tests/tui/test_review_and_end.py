@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cs_daily.model import TickState
+from cs_daily.tui.display import clock_time
 from cs_daily.tui.screens.end_shift import EndShiftScreen
 from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.interactions import InteractionsScreen
@@ -100,7 +101,9 @@ async def test_end_shift_ticks_writes_reflection_and_closes(
         assert ticks == {"sweep": TickState.DONE, "team": TickState.MISSED}
         assert store.open_shift() is None
         assert isinstance(app.screen, TodayScreen)
-        assert "No shift open" in text_of(app, "#today-shift")
+        closed = text_of(app, "#today-shift")
+        assert "No shift open. Last shift: Dec 3, 2026" in closed
+        assert clock_time(at(3, 16, 30)) in closed
 
 
 async def test_escape_on_the_end_screen_keeps_the_shift_open(

@@ -19,7 +19,13 @@ from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
 from cs_daily.model import Interaction, Shift
 from cs_daily.tui.context import Context
-from cs_daily.tui.display import clock_time, item_label, long_date, percent
+from cs_daily.tui.display import (
+    clock_time,
+    item_label,
+    long_date,
+    percent,
+    short_date,
+)
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import Overview, overview
@@ -72,12 +78,16 @@ class TodayScreen(Screen[None]):
         try:
             figures = overview(self.context.store, session.checklist, work_day)
             recent = self._recent(shift)
+            last = (
+                None if shift else next(iter(self.context.store.latest_shifts(1)), None)
+            )
         except StoreError as error:
             show_error(self, error)
             return
 
         self.query_one("#today-date", Static).update(long_date(work_day))
-        self.query_one("#today-shift", Static).update(self._shift_line(shift, recent))
+        line = self._shift_line(shift, recent) if shift else self._closed_line(last)
+        self.query_one("#today-shift", Static).update(line)
         self.query_one("#today-figures", Static).update(self._figures_line(figures))
         self._show_welcome(shift is None and not figures.has_history)
         self._show_recent(shift, recent)
@@ -88,9 +98,17 @@ class TodayScreen(Screen[None]):
             return []
         return self.context.store.interactions(shift.id)
 
-    def _shift_line(self, shift: Shift | None, logged: list[Interaction]) -> str:
-        if shift is None:
+    def _closed_line(self, last: Shift | None) -> str:
+        """No shift open; when there was one before, when it ran."""
+        if last is None or last.ended_at is None:
             return _("No shift open.")
+        return _("No shift open. Last shift: {day}, {start}–{end}.").format(
+            day=short_date(last.work_day),
+            start=clock_time(last.started_at),
+            end=clock_time(last.ended_at),
+        )
+
+    def _shift_line(self, shift: Shift, logged: list[Interaction]) -> str:
         count = ngettext(
             "{count} interaction", "{count} interactions", len(logged)
         ).format(count=len(logged))

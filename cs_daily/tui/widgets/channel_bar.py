@@ -1,14 +1,15 @@
 """The channels of the checklist on one line, each with its key.
 
 The chosen channel is drawn reversed and marked, so it reads without colour
-(NO_COLOR) as well as with it. Picking is done by the screen, which owns the
-keys; this widget only shows the choice.
+(NO_COLOR) as well as with it. The screen picks a channel from its key; a click on
+a channel picks it here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -23,6 +24,9 @@ class ChannelBar(Static):
     ChannelBar {
         height: auto;
         width: 1fr;
+        link-style: none;
+        link-background: transparent;
+        link-color: $text;
     }
     """
 
@@ -42,12 +46,17 @@ class ChannelBar(Static):
                 return channel
         return None
 
+    def action_pick(self, channel_id: str) -> None:
+        """A click on a channel picks it, for agents who use the mouse."""
+        self.selected = channel_id
+
     def render(self) -> Text:
         bar = Text(no_wrap=False)
         for channel in self.channels:
             chosen = channel.id == self.selected
             marker = "●" if chosen else " "
-            style = "reverse bold" if chosen else ""
-            bar.append(f"{marker}[{channel.key}] {channel.label}", style=style)
+            look = Style.parse("reverse bold" if chosen else "none")
+            click = Style.from_meta({"@click": f"pick({channel.id!r})"})
+            bar.append(f"{marker}[{channel.key}] {channel.label}", style=look + click)
             bar.append("  ")
         return bar
