@@ -8,6 +8,7 @@ tick is lost.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -101,3 +102,23 @@ def test_a_reader_opened_during_a_write_transaction_waits_and_reads(
                 assert reader.interactions(shift.id) == []
         with Store.open(shift_open, readonly=True) as reader:
             assert len(reader.interactions(shift.id)) == 1
+
+
+@pytest.mark.stress
+def test_two_copies_of_the_app_log_into_one_shift_side_by_side(shift_open: Path):
+    """Two terminals running cs-daily: every keystroke-logged contact is kept."""
+    per_app = 8
+    apps = [run_child("app_driver.py", str(shift_open), str(per_app)) for _ in "ab"]
+
+    for child in apps:
+        out, err = child.communicate(timeout=180)
+        assert child.returncode == 0, err
+        shown = json.loads(out)
+        assert not [n for n in shown if "locked" in n or "Could not" in n], shown
+
+    with Store.open(shift_open, readonly=True) as store:
+        shift = store.open_shift()
+        assert shift is not None
+        assert len(store.interactions(shift.id)) == 2 * per_app
+    assert integrity(shift_open) == "ok"
+    assert counts_match_rebuild(shift_open)
