@@ -13,8 +13,19 @@ from cs_daily.cli.main import main
 from cs_daily.tui.app import CsDailyApp
 
 
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[CsDailyApp]:
+    """The apps the CLI started, without taking over the test's terminal."""
+    started: list[CsDailyApp] = []
+    monkeypatch.setattr(CsDailyApp, "run", lambda self: started.append(self))
+    return started
+
+
 def test_an_invalid_checklist_exits_2_and_writes_nothing(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    runs: list[CsDailyApp],
 ) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\nid = "x"\ntarget = "high"\n', encoding="utf-8")
@@ -22,6 +33,7 @@ def test_an_invalid_checklist_exits_2_and_writes_nothing(
     code = main(["--checklist", str(bad)])
 
     assert code == 2
+    assert runs == []
     err = capsys.readouterr().err
     assert str(bad) in err
     assert "Traceback" not in err
@@ -29,7 +41,7 @@ def test_an_invalid_checklist_exits_2_and_writes_nothing(
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, capsys: pytest.CaptureFixture[str], runs: list[CsDailyApp]
 ) -> None:
     db_path.parent.mkdir(parents=True)
     with sqlite3.connect(db_path) as conn:
@@ -41,17 +53,31 @@ def test_a_database_from_a_newer_version_is_refused_untouched(
     assert code != 0
     assert "newer" in capsys.readouterr().err
     assert db_path.read_bytes() == before
+    assert runs == []
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(
+    db_path: Path, capsys: pytest.CaptureFixture[str], runs: list[CsDailyApp]
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("my shopping list\n", encoding="utf-8")
+
+    code = main([])
+
+    assert code != 0
+    err = capsys.readouterr().err
+    assert str(db_path) in err and "Traceback" not in err
+    assert db_path.read_text(encoding="utf-8") == "my shopping list\n"
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+    assert runs == []
 
 
 def test_a_good_start_builds_and_runs_the_app(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, runs: list[CsDailyApp]
 ) -> None:
-    ran: list[CsDailyApp] = []
-    monkeypatch.setattr(CsDailyApp, "run", lambda self: ran.append(self))
-
     assert main(["--lang", "en"]) == 0
-    assert len(ran) == 1
-    assert ran[0].context.checklist.id == "cs-daily"
+    assert len(runs) == 1
+    assert runs[0].context.checklist.id == "cs-daily"
     assert db_path.exists()
 
 
