@@ -24,6 +24,7 @@ from bench.report import (
     Figure,
     console_table,
     failed,
+    load_average,
     machine,
     markdown_table,
     skipped,
@@ -75,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scratch=datasets.Path(scratch),
     )
 
+    about = machine()
     started = time.monotonic()
     figures: list[Figure] = []
     try:
@@ -83,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
-    _publish(figures, args, time.monotonic() - started)
+    _publish(figures, args, about, time.monotonic() - started)
     return 1 if any(f.status == FAIL for f in figures) else 0
 
 
@@ -101,14 +103,19 @@ def _run_one(name: str, ctx: Context) -> list[Figure]:
     return figures
 
 
-def _publish(figures: list[Figure], args: argparse.Namespace, took: float) -> None:
-    about = machine()
+def _publish(
+    figures: list[Figure],
+    args: argparse.Namespace,
+    about: dict[str, str],
+    took: float,
+) -> None:
     mode = "quick" if args.quick else "full"
     header = (
         f"cs-daily benchmarks, {mode} run, {about['date']}, {took:.0f} s\n"
         f"{about['cpu']} x{about['nproc']}, Python {about['python']}, "
         f"SQLite {about['sqlite']}, Textual {about['textual']}, "
-        f"commit {about['commit']}"
+        f"commit {about['commit']}, load {about['load']} at the start, "
+        f"{load_average()} at the end"
     )
     print("\n" + header + "\n\n" + console_table(figures))
 

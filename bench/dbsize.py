@@ -48,7 +48,7 @@ def measure(ctx: Context) -> list[Figure]:
 
 def row_counts(path: Path) -> dict[str, int]:
     """Rows in every table of the database, read-only."""
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         tables = [
             name
@@ -67,7 +67,7 @@ def row_counts(path: Path) -> dict[str, int]:
 
 def space_note(path: Path) -> str:
     """Share of the file taken by indexes, from the dbstat table when built in."""
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         rows = connection.execute(
             "SELECT s.name, sum(s.pgsize), m.type FROM dbstat AS s "

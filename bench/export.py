@@ -72,11 +72,17 @@ def measure(ctx: Context) -> list[Figure]:
             "ms",
             TARGET,
             note=f"medians of {len(times['export'])}; export "
-            f"{spread(times['export'])}, baseline {spread(times['baseline'])}",
+            f"{spread(times['export'])}, baseline {spread(times['baseline'])}; "
+            + _cpu_note(times),
         ),
         _textual_check(argv, env),
         _slowest_imports(argv, env),
     ]
+
+
+def _cpu_note(times: dict[str, list[float]]) -> str:
+    export, baseline = median(times["export cpu"]), median(times["baseline cpu"])
+    return f"CPU time {export:.0f} vs {baseline:.0f} ms ({export / baseline:.2f}x)"
 
 
 def previous_week(last_day: date) -> str:
@@ -102,11 +108,13 @@ def _timed(
     removed after every run so the next one runs the very same command.
     """
     times: dict[str, list[float]] = {name: [] for name in commands}
+    times.update({f"{name} cpu": [] for name in commands})
     for round_ in range(ctx.repeats + 1):
         for name, (argv, env) in commands.items():
             run = _checked(name, run_child(argv, env=env, cwd=str(folder)))
             if round_:
                 times[name].append(run.wall * 1000)
+                times[f"{name} cpu"].append(run.cpu * 1000)
             for written in folder.glob("cs-daily-*"):
                 written.unlink()
     return times

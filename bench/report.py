@@ -156,8 +156,17 @@ def machine() -> dict[str, str]:
         "sqlite": sqlite3.sqlite_version,
         "textual": _version("textual"),
         "platform": platform.platform(),
+        "load": load_average(),
         "commit": _git_commit(),
     }
+
+
+def load_average() -> str:
+    """The 1-minute load average: above the core count, expect noisy figures."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
 
 
 def _cpu_model() -> str:

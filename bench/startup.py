@@ -75,6 +75,10 @@ def _paint_ms(runs: list[ChildRun]) -> list[float]:
     return [(r.record(MARKER)["t_paint"] - r.spawned) * 1000 for r in runs]
 
 
+def _cpu_ms(runs: list[ChildRun]) -> float:
+    return median([r.cpu * 1000 for r in runs])
+
+
 def _rss_mib(runs: list[ChildRun]) -> list[float]:
     return [r.max_rss_kib / 1024 for r in runs]
 
@@ -115,13 +119,24 @@ def _figures(runs: dict[str, list[ChildRun]], size: datasets.Size) -> list[Figur
             "ms",
             STARTUP_TARGET,
             note=f"medians of {len(app)}; app {spread(app_paint)}, "
-            f"minimal {spread(minimal_paint)}; screen {screen}",
+            f"minimal {spread(minimal_paint)}; CPU time {_cpu_ms(app):.0f} vs "
+            f"{_cpu_ms(minimal):.0f} ms ({_cpu_ms(app) / _cpu_ms(minimal):.2f}x); "
+            f"screen {screen}",
         ),
         info(
             "start to first painted Today screen, empty database",
             median(_paint_ms(empty)),
             "ms",
             note="what the history itself costs",
+        ),
+        info(
+            f"  phases of a start, {size.name}",
+            median(_paint_ms(app)),
+            "ms",
+            note=f"app {describe_phases(app)}; "
+            f"minimal {describe_phases(minimal)} (python: interpreter and "
+            "site; setup: imports, settings, checklist, store, app built; "
+            "paint: run to first frame)",
         ),
         info(
             "whole process, start to exit, " + size.name,
@@ -142,12 +157,12 @@ def _figures(runs: dict[str, list[ChildRun]], size: datasets.Size) -> list[Figur
     ]
 
 
-def describe_phases(runs: list[ChildRun]) -> dict[str, float]:
-    """Median time in each phase of a start, for profiling notes."""
-    phases: dict[str, list[float]] = {"interpreter": [], "to run": [], "to paint": []}
+def describe_phases(runs: list[ChildRun]) -> str:
+    """Median milliseconds in each phase of a start, to see where time goes."""
+    phases: dict[str, list[float]] = {"python": [], "setup": [], "paint": []}
     for run in runs:
         record = run.record(MARKER)
-        phases["interpreter"].append(record["t_enter"] - run.spawned)
-        phases["to run"].append(record["t_run"] - record["t_enter"])
-        phases["to paint"].append(record["t_paint"] - record["t_run"])
-    return {name: median(values) * 1000 for name, values in phases.items()}
+        phases["python"].append(record["t_enter"] - run.spawned)
+        phases["setup"].append(record["t_run"] - record["t_enter"])
+        phases["paint"].append(record["t_paint"] - record["t_run"])
+    return " + ".join(f"{name} {median(v) * 1000:.0f}" for name, v in phases.items())

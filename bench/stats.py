@@ -24,6 +24,7 @@ LIMITS_MS = {"small": 50.0, "large": 150.0}
 
 
 def measure(ctx: Context) -> list[Figure]:
+    project.stats_ready()
     figures: list[Figure] = []
     for key, size in (("small", ctx.small), ("large", ctx.large)):
         name = f"stats screen figures, {size.name}"

@@ -163,7 +163,7 @@ class _Driver:
 
         if self._data_version() == version:
             raise RuntimeError(f"the {key} commit is not visible to another reader")
-        await self._settle()
+        await self.pilot._wait_for_screen()
         return (committed - began) * 1000, (done - began) * 1000
 
     def _frame_after(self, instant: float) -> float | None:
