@@ -25,7 +25,13 @@ from cs_daily.store.backup import (
     inspect_database,
     restore_database,
 )
-from tests.reliability.helpers import Home, fingerprint, integrity
+from tests.reliability.helpers import (
+    Home,
+    counts_match_rebuild,
+    fingerprint,
+    integrity,
+    run_child,
+)
 from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts, write_shift
 
 FIRST = datetime(2026, 11, 2, 8, tzinfo=JAKARTA)
@@ -240,3 +246,25 @@ def test_commands_report_problems_on_stderr_with_exit_2(home: Home, capsys, tmp_
     assert captured.out == ""
     assert captured.err.count("cs-daily: ") == 3
     assert home.files() == []
+
+
+def test_copies_taken_while_another_process_writes_are_each_consistent(
+    home: Home, tmp_path: Path
+):
+    writer = run_child("ticker.py", str(home.database))
+    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    try:
+        copies = [
+            backup_database(home.database, tmp_path / f"copy-{n}.sqlite3")
+            for n in range(5)
+        ]
+    finally:
+        writer.kill()
+        writer.communicate(timeout=10)
+
+    sizes = []
+    for copy in copies:
+        assert integrity(copy) == "ok"
+        assert counts_match_rebuild(copy)
+        sizes.append(inspect_database(copy).shifts)
+    assert sizes == sorted(sizes) and sizes[-1] >= 1
