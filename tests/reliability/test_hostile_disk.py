@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from cs_daily.store import Store, schema
 from tests.reliability.disks import IS_ROOT, can_mount, fill, read_only, tiny_disk
 from tests.reliability.helpers import (
     Home,
+    child_env,
     counts_match_rebuild,
     integrity,
     no_traceback,
@@ -294,3 +297,26 @@ def test_a_file_from_a_newer_cs_daily_is_left_alone(
 
     assert "newer version of cs-daily" in message
     _untouched(history, content)
+
+
+@pytest.mark.parametrize(
+    "argv", [STATS, FULL, LAUNCHER], ids=["stats", "export", "launcher"]
+)
+def test_the_real_command_prints_one_line_and_no_traceback(
+    history: Path, home: Home, argv: list[str]
+):
+    history.write_bytes(_damaged(history, "damaged schema"))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cs_daily", *argv],
+        capture_output=True,
+        text=True,
+        env=child_env(home.environ()),
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode != 0
+    no_traceback(done.stderr)
+    assert done.stderr.startswith("cs-daily: ") and str(history) in done.stderr
+    assert done.stdout == ""
