@@ -86,11 +86,17 @@ def _assert_saved(
         open_shifts = conn.execute(
             "SELECT count(*) FROM shifts WHERE ended_at IS NULL"
         ).fetchone()[0]
+        partial = conn.execute(
+            "SELECT i.id, count(t.id) FROM interactions AS i"
+            " LEFT JOIN ticks AS t ON t.interaction_id = i.id"
+            " GROUP BY i.id HAVING count(t.id) <> 3"
+        ).fetchall()
     finally:
         conn.close()
 
     lost = {tick: state for tick, state in reported.items() if ticks.get(tick) != state}
     assert not lost, f"reported as saved but missing or changed: {lost} (seed {SEED})"
+    assert not partial, "an interaction was saved without all its ticks"
     assert interactions <= found
     assert ended <= closed
     assert open_shifts <= 1

@@ -69,7 +69,11 @@ def _end(store: Store, checklist: Checklist, shift_id: int) -> None:
 
 
 def _interaction(store: Store, shift_id: int, step: int) -> None:
-    ticks = {"respond": STATES[step % 3], "clear": TickState.DONE, "honest": "done"}
+    ticks = {
+        "respond": STATES[step % 3],
+        "clear": TickState.DONE,
+        "honest": TickState.DONE,
+    }
     channel = ("whatsapp", "phone", "email")[step % 3]
     found = store.add_interaction(shift_id, channel, _now(store), ticks)
     say("interaction", found.id)
