@@ -11,7 +11,9 @@ and on a copy of 5 years of history.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench import datasets, project, uiticks
 from bench.context import Context
@@ -28,9 +30,10 @@ def measure(ctx: Context) -> list[Figure]:
     size = ctx.small
     empty = folder / "empty" / "history.sqlite3"
     history = datasets.working_copy(ctx.history(size), folder / "history")
-    store_figures = _judged(
-        "store call only", store_path(ctx, empty), store_path(ctx, history), size
+    store_empty, store_history = _alternating(
+        lambda path, n: store_path(ctx, path, n), empty, history, ctx.ticks
     )
+    store_figures = _judged("store call only", store_empty, store_history, size)
 
     try:
         project.tui_available()
@@ -38,9 +41,13 @@ def measure(ctx: Context) -> list[Figure]:
         target = f"median ≤ {MEDIAN_MS:g} ms, p99 ≤ {P99_MS:g} ms"
         return [skipped("key press to committed tick", str(missing), target)]
 
-    fresh = uiticks.measure(ctx, folder / "ui-empty" / "history.sqlite3")
-    copy = datasets.working_copy(ctx.history(size), folder / "ui-history")
-    old = uiticks.measure(ctx, copy)
+    fresh, old = _alternating(
+        lambda path, n: uiticks.measure(ctx, path, n),
+        folder / "ui-empty" / "history.sqlite3",
+        folder / "ui-history" / "history.sqlite3",
+        ctx.ticks,
+        source=ctx.history(size),
+    )
     return [
         *_judged("key press", fresh.tick_commit, old.tick_commit, size),
         *_judged(
@@ -48,6 +55,19 @@ def measure(ctx: Context) -> list[Figure]:
             fresh.save_commit,
             old.save_commit,
             size,
+        ),
+        info(
+            "  of which COMMIT (the disk flush), key press",
+            median(fresh.tick_flush),
+            "ms",
+            note=f"{size.name}: {median(old.tick_flush):.1f} ms; the rest is the "
+            "app and the store's SQL",
+        ),
+        info(
+            "  of which COMMIT (the disk flush), Enter",
+            median(fresh.save_flush),
+            "ms",
+            note=f"{size.name}: {median(old.save_flush):.1f} ms",
         ),
         info(
             "key press to tick redrawn, empty database",
@@ -65,13 +85,47 @@ def measure(ctx: Context) -> list[Figure]:
     ]
 
 
-def store_path(ctx: Context, database: Path) -> list[float]:
-    """Milliseconds of each ``set_tick`` a tick key makes, ``ctx.ticks`` of them."""
+def _alternating(
+    run: Callable[[Path, int], Any],
+    empty: Path,
+    history: Path,
+    count: int,
+    source: Path | None = None,
+) -> tuple[Any, Any]:
+    """Empty, history, empty, history: half the count each time, pooled.
+
+    Disk flushes on this kind of machine drift by a factor of two within a
+    minute; taking turns lets the drift hit both sides alike.
+    """
+    results: dict[Path, Any] = {}
+    for turn in range(2):
+        for path in (empty, history):
+            where = path.parent / f"turn{turn}" / path.name
+            if path is history and source is not None:
+                where = datasets.working_copy(source, where.parent)
+            elif path is history:
+                where = datasets.working_copy(history, where.parent)
+            results.setdefault(path, []).append(run(where, count // 2))
+    return _pool(results[empty]), _pool(results[history])
+
+
+def _pool(parts: list[Any]) -> Any:
+    """Samples of two runs as one: lists are joined, objects field by field."""
+    if isinstance(parts[0], list):
+        return [sample for part in parts for sample in part]
+    pooled = type(parts[0])()
+    for name in vars(pooled):
+        setattr(pooled, name, [s for part in parts for s in getattr(part, name)])
+    return pooled
+
+
+def store_path(ctx: Context, database: Path, count: int) -> list[float]:
+    """Milliseconds of each of ``count`` ``set_tick`` calls a tick key makes."""
     store = project.open_store(database)
     session = project.TickSession(store, project.frozen_clock(ctx.today))
     samples = []
     try:
-        for n in range(ctx.ticks):
+        for n in range(count):
             session.prepare(n)
             began = time.perf_counter()
             session.tick(n)

@@ -39,22 +39,32 @@ class UiTimes:
     """Milliseconds for each measured key press."""
 
     tick_commit: list[float] = field(default_factory=list)
+    tick_flush: list[float] = field(default_factory=list)
     tick_paint: list[float] = field(default_factory=list)
     save_commit: list[float] = field(default_factory=list)
+    save_flush: list[float] = field(default_factory=list)
     save_today: list[float] = field(default_factory=list)
 
 
 class CommitWatch:
-    """Stands in for the store's connection and notes when each COMMIT returns."""
+    """Stands in for the store's connection and notes when each COMMIT returns.
+
+    It also notes how long each COMMIT itself took: with ``synchronous = FULL``
+    that is the disk flush, which varies with everything else the machine
+    writes, so it is shown apart from the app's own work.
+    """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self.commits: list[float] = []
+        self.flushes: list[float] = []
 
     def execute(self, sql: str, *args: Any) -> Any:
+        began = time.perf_counter()
         result = self._connection.execute(sql, *args)
         if sql == "COMMIT":
             self.commits.append(time.perf_counter())
+            self.flushes.append((self.commits[-1] - began) * 1000)
         return result
 
     def __getattr__(self, name: str) -> Any:
@@ -79,12 +89,12 @@ class FrameWatch:
         return next((f for f in reversed(self.frames) if f >= instant), None)
 
 
-def measure(ctx: Context, database: Path) -> UiTimes:
-    """Both journeys on the history at ``database``."""
-    return asyncio.run(_drive(ctx, database))
+def measure(ctx: Context, database: Path, count: int) -> UiTimes:
+    """Both journeys on the history at ``database``, ``count`` ticks each."""
+    return asyncio.run(_drive(ctx, database, count))
 
 
-async def _drive(ctx: Context, database: Path) -> UiTimes:
+async def _drive(ctx: Context, database: Path, count: int) -> UiTimes:
     store = project.open_store(database)
     watch = CommitWatch(store._conn)
     store._conn = watch
@@ -97,8 +107,8 @@ async def _drive(ctx: Context, database: Path) -> UiTimes:
     try:
         async with app.run_test(size=SIZE) as pilot:
             driver = _Driver(app, pilot, watch, frames, observer, clock)
-            await driver.shift_start_ticks(ctx.ticks, times)
-            await driver.interaction_saves(max(ctx.ticks // 10, 10), times)
+            await driver.shift_start_ticks(count, times)
+            await driver.interaction_saves(max(count // 10, 5), times)
     finally:
         observer.close()
         store._conn = watch._connection
@@ -127,6 +137,7 @@ class _Driver:
             self.clock.advance(seconds=2)
             commit, paint = await self._timed(str(n % items + 1), self._frame_after)
             times.tick_commit.append(commit)
+            times.tick_flush.append(self.watch.flushes[-1])
             times.tick_paint.append(paint)
 
         await self._press_untimed("enter")
@@ -141,6 +152,7 @@ class _Driver:
             await self._settle()
             commit, today = await self._timed("enter", self._today_after)
             times.save_commit.append(commit)
+            times.save_flush.append(self.watch.flushes[-1])
             times.save_today.append(today)
 
     def _on_modal(self) -> bool:
