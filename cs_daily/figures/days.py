@@ -8,11 +8,13 @@ item; a critical miss is flagged and counted but leaves the score alone.
 
 from __future__ import annotations
 
+import math
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
-from cs_daily.figures.rates import rate, weighted_mean
 from cs_daily.model import DayCounts
 
 # A score this close below the target still reaches it: the difference can
@@ -22,22 +24,12 @@ ROUNDING_SLACK = 1e-9
 
 def day_score(day: DayCounts) -> float | None:
     """The weighted mean of the day's item rates; ``None`` if nothing was answered."""
-    pairs = []
-    for item_id, count in day.items.items():
-        item_rate = rate(count)
-        if item_rate is not None:
-            item = day.meta.get(item_id)
-            pairs.append((item_rate, 1.0 if item is None else item.weight))
-    return weighted_mean(pairs)
+    return day_figures(day).score
 
 
 def critical_misses(day: DayCounts) -> int:
     """How many times a critical item was answered ``missed`` that day."""
-    return sum(
-        count.missed
-        for item_id, count in day.items.items()
-        if item_id in day.meta and day.meta[item_id].critical
-    )
+    return day_figures(day).critical_misses
 
 
 def reaches_target(score: float | None, target: float) -> bool:
@@ -47,7 +39,7 @@ def reaches_target(score: float | None, target: float) -> bool:
 
 def is_good_day(day: DayCounts) -> bool:
     """Score at or above the day's target and no missed critical item."""
-    return reaches_target(day_score(day), day.target) and critical_misses(day) == 0
+    return day_figures(day).good
 
 
 def is_work_day(day: DayCounts) -> bool:
@@ -74,10 +66,51 @@ class DayFigures:
     open_shift: bool
 
 
+# Each counted day is judged once: the streaks, the weeks, the calendar and
+# the headline all ask about the same days again and again. The store hands
+# out read-only days and a fresh object for a day a write touched, so a day
+# object's figures never change; the entry goes when the day object does.
+_JUDGED: dict[int, tuple[weakref.ref[DayCounts], DayFigures]] = {}
+
+
 def day_figures(day: DayCounts) -> DayFigures:
     """Score, verdict and volume of one work day."""
-    score = day_score(day)
-    misses = critical_misses(day)
+    key = id(day)
+    known = _JUDGED.get(key)
+    if known is not None and known[0]() is day:
+        return known[1]
+
+    figures = _judge(day)
+    _JUDGED[key] = (weakref.ref(day, partial(_forget, key)), figures)
+    return figures
+
+
+def _forget(key: int, _gone: object) -> None:
+    _JUDGED.pop(key, None)
+
+
+def _judge(day: DayCounts) -> DayFigures:
+    """One pass over the day's items for the score and the critical misses.
+
+    The score is :func:`weighted_mean` of ``(rate, weight)`` pairs, summed in
+    the same order with the same products, so it is exactly the same number.
+    """
+    meta = day.meta.get
+    products: list[float] = []
+    weights: list[float] = []
+    misses = 0
+    for item_id, count in day.items.items():
+        item = meta(item_id)
+        answered = count.done + count.missed
+        if answered:
+            weight = 1.0 if item is None else item.weight
+            products.append(count.done / answered * weight)
+            weights.append(weight)
+        if item is not None and item.critical:
+            misses += count.missed
+
+    total_weight = math.fsum(weights)
+    score = math.fsum(products) / total_weight if total_weight > 0 else None
     return DayFigures(
         work_day=day.work_day,
         score=score,

@@ -8,6 +8,7 @@ left out rather than counted as a break, since the agent can still get there.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,11 +50,11 @@ def item_streaks(days: Iterable[DayCounts]) -> dict[str, ItemStreak]:
     Only days on which the item was answered (done or missed) take part: a
     day off, or a day where it was only ``n/a`` or not asked, is skipped.
     """
-    clean_days: dict[str, list[bool]] = {}
+    clean_days: defaultdict[str, list[bool]] = defaultdict(list)
     for day in work_days(days):
         for item_id, count in day.items.items():
-            if count.done + count.missed > 0:
-                clean_days.setdefault(item_id, []).append(count.missed == 0)
+            if count.done or count.missed:
+                clean_days[item_id].append(not count.missed)
 
     return {
         item_id: ItemStreak(current=_trailing_run(runs), best=_longest_run(runs))
@@ -75,6 +76,10 @@ def _longest_run(flags: list[bool]) -> int:
     """The longest stretch of consecutive ``True`` values."""
     best = run = 0
     for flag in flags:
-        run = run + 1 if flag else 0
-        best = max(best, run)
+        if not flag:
+            run = 0
+            continue
+        run += 1
+        if run > best:
+            best = run
     return best

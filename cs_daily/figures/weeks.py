@@ -13,6 +13,7 @@ quiet one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -148,8 +149,18 @@ def weekly_figures(
     days: Iterable[DayCounts], last: Week, count: int
 ) -> list[WeekFigures]:
     """The ``count`` weeks ending with ``last``, oldest first, empty weeks included."""
-    days = list(days)
+    ordered = work_days(days)
+    dates = [day.work_day for day in ordered]
     weeks = [last]
     while len(weeks) < count:
         weeks.append(weeks[-1].previous())
-    return [week_figures(days, week) for week in reversed(weeks)]
+
+    # Each week is a slice of the sorted history, found by bisection rather
+    # than by filtering years of days once per week shown.
+    return [
+        week_figures(
+            ordered[bisect_left(dates, week.start) : bisect_right(dates, week.end)],
+            week,
+        )
+        for week in reversed(weeks)
+    ]
