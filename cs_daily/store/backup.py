@@ -29,8 +29,8 @@ from cs_daily.store.connection import SQLITE_HEADER
 
 DEFAULT_KEEP_DAYS = 14
 
-# Daily backups are named by the work-day-independent local calendar date on
-# which they were made; pruning touches no other file in the folder.
+# Daily copies are named by the local calendar date they were made on;
+# pruning matches this exact pattern and touches no other file in the folder.
 DAILY_PATTERN = re.compile(r"^history-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 _TABLES = ("checklist_snapshots", "shifts", "interactions", "ticks")
 _LOCK_TIMEOUT_S = 2.0
@@ -157,18 +157,13 @@ def inspect_database(path: Path) -> DatabaseInfo:
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> DatabaseInfo:
     (version,) = conn.execute("PRAGMA user_version").fetchone()
-    if not 1 <= version <= schema.current_version():
-        raise UsageError(
-            _(
-                "{path} has schema version {found}; this version of cs-daily "
-                "reads 1 to {known}. Nothing was changed."
-            ).format(path=path, found=version, known=schema.current_version())
-        )
+    _check_version(version, path)
 
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
     missing = [name for name in _TABLES if name not in tables]
     if missing:
-        raise _not_history(path, _("missing tables: {names}").format(names=missing))
+        reason = _("missing tables: {names}").format(names=", ".join(missing))
+        raise _not_history(path, reason)
 
     (check,) = conn.execute("PRAGMA quick_check").fetchone()
     if check != "ok":
@@ -178,6 +173,17 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> DatabaseInfo:
     return DatabaseInfo(
         path, version, count, date.fromisoformat(last) if last else None
     )
+
+
+def _check_version(version: int, path: Path) -> None:
+    """Only versions this code wrote or can migrate: 0 is no history at all."""
+    if not 1 <= version <= schema.current_version():
+        raise UsageError(
+            _(
+                "{path} has schema version {found}; this version of cs-daily "
+                "reads 1 to {known}. Nothing was changed."
+            ).format(path=path, found=version, known=schema.current_version())
+        )
 
 
 def _check_header(path: Path) -> None:
@@ -194,9 +200,32 @@ def _check_header(path: Path) -> None:
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """A read-only connection, even to a file in a folder nobody may write in.
+
+    SQLite needs a lock file beside a WAL database to read it. Where none can
+    be made and no ``-wal`` file holds changes, nobody can be writing, so the
+    file is read as it stands (``immutable``): rescuing a history from a
+    read-only disk must work.
+    """
+    try:
+        return _connect_readonly(path, "?mode=ro")
+    except sqlite3.OperationalError as error:
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        wal = Path(f"{path}-wal")
+        if code != sqlite3.SQLITE_CANTOPEN or (wal.exists() and wal.stat().st_size):
+            raise
+    return _connect_readonly(path, "?mode=ro&immutable=1")
+
+
+def _connect_readonly(path: Path, query: str) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + query
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 

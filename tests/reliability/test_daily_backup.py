@@ -25,6 +25,7 @@ from cs_daily.store.backup import (
     inspect_database,
     restore_database,
 )
+from tests.reliability.disks import read_only
 from tests.reliability.helpers import (
     Home,
     counts_match_rebuild,
@@ -268,3 +269,28 @@ def test_copies_taken_while_another_process_writes_are_each_consistent(
         assert counts_match_rebuild(copy)
         sizes.append(inspect_database(copy).shifts)
     assert sizes == sorted(sizes) and sizes[-1] >= 1
+
+
+def test_a_history_in_a_read_only_folder_can_still_be_copied(
+    history: Path, tmp_path: Path
+):
+    before = history.read_bytes()
+    with read_only(history.parent):
+        copy = backup_database(history, tmp_path / "rescued.sqlite3")
+
+    assert history.read_bytes() == before
+    assert shift_starts(copy) == shift_starts(history)
+
+
+def test_a_backup_copy_restores_from_a_read_only_folder(
+    history: Path, home: Home, tmp_path: Path
+):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copy = backup_database(history, stick / "copy.sqlite3")
+    _damage_history_by_deleting_a_shift(history)
+
+    with read_only(stick):
+        restore_database(copy, history, home.backups, "stamp")
+
+    assert shift_starts(history) == shift_starts(copy)
