@@ -64,6 +64,7 @@ class CsDailyApp(App[None]):
         localize_bindings(self)
         self.context = context
         self.session = context.session
+        self._start_warnings: list[tuple[str, str]] = []
 
     @property
     def shift(self) -> Shift | None:
@@ -75,8 +76,18 @@ class CsDailyApp(App[None]):
         self.reload_shift()
         return TodayScreen(self.context)
 
+    def warn_on_start(self, title: str, message: str) -> None:
+        """Something the launcher found that the agent should read first."""
+        self._start_warnings.append((title, message))
+
+    @property
+    def start_warnings(self) -> list[tuple[str, str]]:
+        return list(self._start_warnings)
+
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
+        for title, message in self._start_warnings:
+            self.notify(message, title=title, severity="warning", timeout=20)
         self.call_after_refresh(self._offer_to_close_stale_shift)
 
     def _offer_to_close_stale_shift(self) -> None:
@@ -134,7 +145,13 @@ class CsDailyApp(App[None]):
                 refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the keys that make no sense right now, so the footer stays short."""
+        """Hide the keys that make no sense right now, so the footer stays short.
+
+        Under the too-small warning only quitting works: anything opened there
+        could not be read, and would hide the warning's going away.
+        """
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
         if action == "start_shift":
             return self.shift is None
         if action in SHIFT_ACTIONS:

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from cs_daily.cli.main import main
+from cs_daily.clock import SystemClock
+from cs_daily.store import Store
+from cs_daily.store.backup import daily_name
 from cs_daily.tui.app import CsDailyApp
 
 
@@ -95,3 +98,33 @@ def test_help_does_not_load_textual() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().endswith("False")
+
+
+def test_the_first_start_of_the_day_copies_the_history(
+    tmp_path: Path, db_path: Path, runs: list[CsDailyApp]
+) -> None:
+    assert main(["--lang", "en"]) == 0
+    assert main(["--lang", "en"]) == 0
+
+    today = SystemClock().now().date()
+    backups = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert backups == [daily_name(today)]
+
+
+def test_a_backup_that_cannot_be_written_is_told_not_fatal(
+    tmp_path: Path,
+    db_path: Path,
+    runs: list[CsDailyApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CS_DAILY_BACKUP_DIR", str(blocker / "backups"))
+    Store.open(db_path).close()
+
+    assert main(["--lang", "en"]) == 0
+
+    [app] = runs
+    [(title, message)] = app.start_warnings
+    assert title == "No backup today"
+    assert "a-file" in message

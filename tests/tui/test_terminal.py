@@ -14,7 +14,7 @@ from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.screens.too_small import TooSmallScreen
 from tests.tui.conftest import SIZE, at
-from tests.tui.helpers import text_of
+from tests.tui.helpers import notices, text_of
 
 
 async def test_question_mark_lists_every_key_of_today(make_app):
@@ -148,3 +148,27 @@ async def test_s_opens_the_statistics_and_escape_comes_back(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_warnings_from_the_launcher_are_shown_once_the_app_is_up(make_app):
+    app = make_app()
+    app.warn_on_start("No backup today", "Could not write the copy: disk full")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+
+        assert "Could not write the copy: disk full" in notices(app)
+
+
+async def test_under_the_too_small_warning_help_waits_for_a_bigger_window(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("question_mark", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
