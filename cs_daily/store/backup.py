@@ -150,6 +150,9 @@ def inspect_database(path: Path) -> DatabaseInfo:
     try:
         return _inspect(conn, path)
     except sqlite3.Error as error:
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise _damaged(path, str(error)) from error
         raise _not_history(path, error) from error
     finally:
         conn.close()
@@ -167,7 +170,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> DatabaseInfo:
 
     (check,) = conn.execute("PRAGMA quick_check").fetchone()
     if check != "ok":
-        raise _not_history(path, check)
+        raise _damaged(path, check)
 
     count, last = conn.execute("SELECT count(*), max(work_day) FROM shifts").fetchone()
     return DatabaseInfo(
@@ -362,6 +365,18 @@ def _not_history(path: Path, reason: object) -> UsageError:
         _("{path} is not a usable cs-daily history database ({reason}).").format(
             path=path, reason=reason
         )
+    )
+
+
+def _damaged(path: Path, finding: str) -> UsageError:
+    """SQLite's own check failed: say so plainly, and what to do about it."""
+    first = finding.strip().splitlines()[-1] if finding.strip() else finding
+    return UsageError(
+        _(
+            "{path} is damaged (SQLite's check found: {finding}); nothing was "
+            "changed. Restore a backup with 'cs-daily restore' ('cs-daily "
+            "locate' shows where backups are kept)."
+        ).format(path=path, finding=first)
     )
 
 

@@ -294,3 +294,45 @@ def test_a_backup_copy_restores_from_a_read_only_folder(
         restore_database(copy, history, home.backups, "stamp")
 
     assert shift_starts(history) == shift_starts(copy)
+
+
+def test_the_start_of_the_app_makes_the_days_copy_once(history: Path, home: Home):
+    from cs_daily.cli.backup_cmd import backup_at_start
+    from cs_daily.paths import resolve_paths
+
+    paths = resolve_paths()
+    backup_at_start(paths, date(2026, 11, 5))
+    backup_at_start(paths, date(2026, 11, 5))
+
+    assert [p.name for p in home.backups.iterdir()] == [daily_name(date(2026, 11, 5))]
+
+
+def test_a_backup_folder_that_cannot_be_written_only_warns(
+    history: Path, home: Home, capsys: pytest.CaptureFixture[str]
+):
+    from cs_daily.cli.backup_cmd import backup_at_start
+    from cs_daily.paths import resolve_paths
+
+    home.backups.write_bytes(b"a file where the backup folder should be")
+
+    backup_at_start(resolve_paths(), date(2026, 11, 5))
+
+    assert "no backup was made today" in capsys.readouterr().err
+
+
+def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
+    from cs_daily.cli.backup_cmd import backup_at_start
+    from cs_daily.paths import resolve_paths
+
+    conn = sqlite3.connect(history)
+    (page,) = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'ticks'"
+    ).fetchone()
+    conn.close()
+    data = bytearray(history.read_bytes())
+    data[(page - 1) * 4096 : page * 4096] = b"\xff" * 4096
+    history.write_bytes(bytes(data))
+
+    with pytest.raises(UsageError, match="is damaged") as caught:
+        backup_at_start(resolve_paths(), date(2026, 11, 5))
+    assert "cs-daily restore" in str(caught.value)
