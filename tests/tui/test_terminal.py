@@ -13,6 +13,7 @@ from cs_daily.tui.screens.help import HelpScreen
 from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.screens.too_small import TooSmallScreen
+from cs_daily.tui.widgets.interaction_table import InteractionTable
 from tests.tui.conftest import SIZE, at
 from tests.tui.helpers import notices, text_of
 
@@ -108,6 +109,9 @@ async def test_wide_characters_in_a_custom_checklist_log_normally(
         [logged] = store.interactions(shift.id)
         assert logged.channel == "line"
         assert {t.item_id: t.state for t in logged.ticks}["expect"] is TickState.MISSED
+
+        recent = app.screen.query_one(InteractionTable)
+        assert recent.virtual_size.width <= recent.size.width, "no sideways scroll"
 
 
 async def test_footer_descriptions_follow_the_language_chosen_after_import(

@@ -15,8 +15,9 @@ from cs_daily.i18n import _, ngettext
 from cs_daily.model import Checklist, Interaction, TickState
 from cs_daily.tui.display import channel_label, clock_time, item_label
 
-MISSES_WIDTH = 34
-REF_WIDTH = 12
+CHANNEL_WIDTH = 12
+MISSES_WIDTH = 32
+REF_WIDTH = 10
 
 
 class InteractionTable(DataTable[Text | str]):
@@ -36,7 +37,7 @@ class InteractionTable(DataTable[Text | str]):
     def on_mount(self) -> None:
         self.add_column("#", key="seq")
         self.add_column(_("Time"), key="time")
-        self.add_column(_("Channel"), key="channel")
+        self.add_column(_("Channel"), key="channel", width=CHANNEL_WIDTH)
         self.add_column(_("Misses"), key="misses", width=MISSES_WIDTH)
         self.add_column(_("Ref"), key="ref", width=REF_WIDTH)
 
@@ -60,9 +61,9 @@ class InteractionTable(DataTable[Text | str]):
         return (
             str(interaction.seq),
             clock_time(interaction.started_at),
-            channel_label(self.checklist, interaction.channel),
+            _cut(channel_label(self.checklist, interaction.channel)),
             self._misses(interaction),
-            Text(interaction.ref or "", overflow="ellipsis", no_wrap=True),
+            _cut(interaction.ref or ""),
         )
 
     def _misses(self, interaction: Interaction) -> Text:
@@ -76,3 +77,8 @@ class InteractionTable(DataTable[Text | str]):
         return Text(
             f"✗ {count}: {labels}", style="red", overflow="ellipsis", no_wrap=True
         )
+
+
+def _cut(text: str) -> Text:
+    """A cell that ends in an ellipsis rather than wrapping or widening the table."""
+    return Text(text, overflow="ellipsis", no_wrap=True)
