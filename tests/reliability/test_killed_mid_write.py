@@ -14,11 +14,21 @@ import random
 import signal
 import sqlite3
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from cs_daily.export.backup import render_backup
+from cs_daily.store import Store
 from tests.reliability.helpers import counts_match_rebuild, integrity, run_child
+from tests.reliability.history import (
+    CHECKLIST,
+    JAKARTA,
+    shift_starts,
+    write_shift,
+    write_shifts,
+)
 
 KILLS = 100
 SEED = int(os.environ.get("CS_DAILY_KILL_SEED", "20261203"))
@@ -100,3 +110,40 @@ def _assert_saved(
     assert interactions <= found
     assert ended <= closed
     assert open_shifts <= 1
+
+
+@pytest.mark.stress
+def test_an_import_killed_halfway_adds_all_or_nothing(tmp_path: Path):
+    """``cs-daily import`` adds a backup in one transaction: a kill leaves the
+    history with every shift of the backup or with none of them."""
+    backup = tmp_path / "backup.json"
+    backup.write_bytes(_backup_of(tmp_path / "source.sqlite3", shifts=150))
+    db = tmp_path / "history.sqlite3"
+    write_shifts(db, datetime(2025, 6, 2, 8, tzinfo=JAKARTA), days=3)
+
+    rng = random.Random(SEED)
+    seen = []
+    for _ in range(10):
+        child = run_child("importer.py", str(backup), str(db))
+        time.sleep(rng.uniform(0.15, 0.7))
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+
+        seen.append(len(shift_starts(db)))
+        assert seen[-1] in (3, 153), f"a partial import: {seen} (seed {SEED})"
+        assert integrity(db) == "ok"
+        if seen[-1] == 153:
+            break
+
+    assert 3 in seen, "no kill landed before the import finished"
+    assert counts_match_rebuild(db)
+
+
+def _backup_of(db: Path, shifts: int) -> bytes:
+    """A full JSON backup of ``shifts`` daily shifts."""
+    start = datetime(2026, 1, 5, 8, tzinfo=JAKARTA)
+    with Store.open(db) as store, store.bulk():
+        for n in range(shifts):
+            write_shift(store, CHECKLIST, start + timedelta(days=n), interactions=5)
+    with Store.open(db, readonly=True) as store:
+        return render_backup(store)
