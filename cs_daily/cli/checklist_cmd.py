@@ -11,22 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from cs_daily.checklist import bundled_checklist_path, load_checklist
-from cs_daily.cli.common import apply_language, checklist_language, load_context
 from cs_daily.cli.main import add_common_options
 from cs_daily.errors import ChecklistError, SettingsError, UsageError
 from cs_daily.i18n import _, ngettext
-from cs_daily.model import Checklist, Item, Phase
 from cs_daily.paths import resolve_paths
-from cs_daily.settings import Settings, load_settings, update_settings
-from cs_daily.tomlfile import write_atomically
+
+if TYPE_CHECKING:
+    from cs_daily.model import Checklist
 
 COPY_NAME = "checklist.toml"
 
@@ -108,6 +101,8 @@ def _register_init(actions: Any) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check every file; OK lines on stdout, problems on stderr."""
+    from cs_daily.checklist import load_checklist
+
     _quiet_language(args)
 
     failed = False
@@ -125,22 +120,27 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print the checklist as tables that fit an 80-column terminal."""
+    from cs_daily.checklist import load_checklist
+    from cs_daily.cli.checklist_view import print_checklist
+    from cs_daily.cli.common import load_context
+
     if args.file is not None:
         _quiet_language(args)
         checklist = load_checklist(args.file)
     else:
         checklist = load_context(args).checklist
 
-    console = Console()
-    console.print(_header(checklist), highlight=False)
-    for title, items in _sections(checklist):
-        if items:
-            console.print(_table(checklist, title, items, console.width))
+    print_checklist(checklist)
     return 0
 
 
 def run_init(args: argparse.Namespace) -> int:
     """Copy a bundled checklist, never over an existing file without --force."""
+    from cs_daily.checklist import bundled_checklist_path
+    from cs_daily.cli.common import apply_language, checklist_language
+    from cs_daily.settings import Settings, load_settings, update_settings
+    from cs_daily.tomlfile import write_atomically
+
     paths = resolve_paths(
         db=getattr(args, "db", None), config=getattr(args, "config", None)
     )
@@ -173,6 +173,9 @@ def _quiet_language(args: argparse.Namespace) -> None:
     ``validate`` and ``show FILE`` look at one named file; a problem in the
     settings should not stop them, so it only costs the settings' language.
     """
+    from cs_daily.cli.common import apply_language
+    from cs_daily.settings import Settings, load_settings
+
     paths = resolve_paths(config=getattr(args, "config", None))
     try:
         settings = load_settings(paths.settings_file)
@@ -192,59 +195,3 @@ def _copy_target(path: Path | None, config_dir: Path) -> Path:
         return config_dir / COPY_NAME
     path = path.expanduser()
     return path / COPY_NAME if path.is_dir() else path
-
-
-def _header(checklist: Checklist) -> Text:
-    message = _("{title} (id {id}, language {language}, target {target} %)")
-    line = message.format(
-        title=checklist.title,
-        id=checklist.id,
-        language=checklist.language,
-        target=round(checklist.target * 100),
-    )
-    return Text(line, style="bold")
-
-
-def _sections(checklist: Checklist) -> list[tuple[str, tuple[Item, ...]]]:
-    return [
-        (_("Shift start"), checklist.shift_items(Phase.START)),
-        (_("Every interaction"), checklist.interaction_items()),
-        (_("Shift end"), checklist.shift_items(Phase.END)),
-    ]
-
-
-def _table(
-    checklist: Checklist, title: str, items: tuple[Item, ...], width: int
-) -> Table:
-    """One section: items grouped under their category, hints dimmed below.
-
-    Labels get their full 40 columns when the terminal allows, but never so
-    many that the marks column (n/a, critical) is squeezed out.
-    """
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column(_("Category"), max_width=14, style="cyan")
-    table.add_column(_("Id"), no_wrap=True)
-    table.add_column(_("Item"), min_width=max(16, min(40, width - 40)), ratio=1)
-    table.add_column(_("Marks"), no_wrap=True, min_width=8)
-
-    for category in checklist.categories:
-        in_category = [i for i in items if i.category == category.id]
-        for position, item in enumerate(in_category):
-            label = Text(item.label)
-            label.append("\n" + item.hint, style="dim")
-            shown = category.label if position == 0 else ""
-            table.add_row(shown, item.id, label, _marks(item))
-        if in_category:
-            table.add_section()
-    return table
-
-
-def _marks(item: Item) -> str:
-    marks = []
-    if item.na:
-        marks.append(_("n/a"))
-    if item.critical:
-        marks.append(_("critical"))
-    if item.weight != 1.0:
-        marks.append(_("×{weight}").format(weight=f"{item.weight:g}"))
-    return ", ".join(marks)

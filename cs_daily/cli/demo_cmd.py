@@ -12,19 +12,21 @@ from __future__ import annotations
 import argparse
 import os
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cs_daily.cli.common import load_context
 from cs_daily.cli.main import add_common_options
-from cs_daily.clock import SystemClock
-from cs_daily.demo import DEFAULT_ZONE, DemoSummary, generate_history
 from cs_daily.errors import UsageError
 from cs_daily.i18n import _, format_date, format_number
-from cs_daily.model import Checklist
 from cs_daily.paths import resolve_paths
-from cs_daily.store import Store
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from cs_daily.demo import DemoSummary
+    from cs_daily.model import Checklist
+    from cs_daily.store import Store
 
 DEMO_FILENAME = "demo.sqlite3"
 DEFAULT_WEEKS = 12
@@ -86,6 +88,9 @@ def _explain_db(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the demo history, then open the companion on it unless told not to."""
+    from cs_daily.cli.common import load_context
+    from cs_daily.clock import SystemClock
+
     own = resolve_paths(db=None, config=getattr(args, "config", None))
     target = demo_path(getattr(args, "db", None), own.data_dir)
     refuse_target(target, own.database, force=args.force)
@@ -136,6 +141,9 @@ def write_demo(
     target: Path, checklist: Checklist, weeks: int, seed: int, now: datetime
 ) -> DemoSummary:
     """Build the history in a temporary file, then move it onto ``target``."""
+    from cs_daily.demo import DEFAULT_ZONE
+    from cs_daily.store import Store
+
     partial = target.with_name(target.name + ".partial")
     _remove_database(partial)
     try:
@@ -153,6 +161,21 @@ def write_demo(
     finally:
         _remove_database(partial)
     return summary
+
+
+def generate_history(
+    store: Store,
+    checklist: Checklist,
+    *,
+    weeks: int,
+    seed: int,
+    end: date,
+    zone: str | tzinfo,
+) -> DemoSummary:
+    """The demo generator, imported only when a demo is really written."""
+    from cs_daily.demo import generate_history as generate
+
+    return generate(store, checklist, weeks=weeks, seed=seed, end=end, zone=zone)
 
 
 def _report(target: Path, summary: DemoSummary, seconds: float) -> None:

@@ -13,11 +13,9 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cs_daily.cli.common import Context, load_context, open_store
 from cs_daily.cli.main import add_common_options
-from cs_daily.clock import Clock, SystemClock
 from cs_daily.errors import UsageError
 from cs_daily.export.naming import (
     BACKUP_FORMAT,
@@ -27,6 +25,11 @@ from cs_daily.export.naming import (
     default_filename,
 )
 from cs_daily.i18n import _
+
+if TYPE_CHECKING:
+    from cs_daily.cli.common import Context
+    from cs_daily.clock import Clock
+    from cs_daily.store import Store
 
 
 def register(commands: Any) -> None:
@@ -88,6 +91,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export as of the real clock."""
+    from cs_daily.clock import SystemClock
+
     return export(args, SystemClock())
 
 
@@ -102,6 +107,8 @@ class _Choice:
 
 def export(args: argparse.Namespace, clock: Clock) -> int:
     """Export with ``clock`` deciding what "this week" is; the exit code."""
+    from cs_daily.cli.common import load_context
+
     choice = _check_flags(args)
     context = load_context(args)
     if args.all:
@@ -140,7 +147,7 @@ def _summary(
     else:
         chosen = period.week_containing(today, week_start)
 
-    with open_store(context, readonly=True) as store:
+    with _open_store(context) as store:
         summary = api.summarise(
             store,
             context.checklist,
@@ -155,9 +162,16 @@ def _summary(
 def _backup(context: Context, choice: _Choice, today: date) -> int:
     from cs_daily.export.backup import render_backup
 
-    with open_store(context, readonly=True) as store:
+    with _open_store(context) as store:
         data = render_backup(store)
     return _write(data, choice, backup_filename(today))
+
+
+def _open_store(context: Context) -> Store:
+    """The history, read-only: exporting never writes to it."""
+    from cs_daily.cli.common import open_store
+
+    return open_store(context, readonly=True)
 
 
 def _write(data: bytes, choice: _Choice, default_name: str) -> int:

@@ -11,7 +11,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cs_daily.cli.common import load_context, open_store
 from cs_daily.cli.main import add_common_options
 from cs_daily.i18n import _, ngettext
 
@@ -34,6 +33,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the backup, then add what the history lacks; the exit code."""
+    from cs_daily.cli.common import load_context, open_store
     from cs_daily.export.restore import import_backup, read_backup
 
     context = load_context(args)

@@ -11,17 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rich.cells import cell_len
-
-from cs_daily.cli.common import (
-    ChecklistSource,
-    apply_language,
-    choose_checklist,
-)
 from cs_daily.cli.main import add_common_options
 from cs_daily.i18n import _
 from cs_daily.paths import resolve_paths
-from cs_daily.settings import Settings, load_settings
 
 
 def register(commands: Any) -> None:
@@ -48,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(locations, indent=2, ensure_ascii=False))
         return 0
 
+    from rich.cells import cell_len
+
     rows = _rows(locations)
     width = max(cell_len(label) for label, _value in rows)
     for label, value in rows:
@@ -57,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _locations(args: argparse.Namespace) -> dict[str, str]:
     """Every location as text, keyed by stable English names for scripts."""
+    from cs_daily.cli.common import apply_language, choose_checklist
+    from cs_daily.settings import Settings, load_settings
+
     paths = resolve_paths(
         db=getattr(args, "db", None), config=getattr(args, "config", None)
     )
@@ -78,6 +75,8 @@ def _locations(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _rows(locations: dict[str, str]) -> list[tuple[str, str]]:
+    from cs_daily.cli.common import ChecklistSource
+
     sources = {
         ChecklistSource.FLAG.value: _("from --checklist"),
         ChecklistSource.SETTINGS.value: _("from the settings"),

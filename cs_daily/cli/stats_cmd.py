@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cs_daily.cli.common import Context, load_context, open_store
 from cs_daily.cli.main import add_common_options
-from cs_daily.clock import SystemClock
 from cs_daily.errors import UsageError
-from cs_daily.figures.stats import PERIOD_DAYS, Stats, compute_stats
-from cs_daily.figures.stats_json import stats_to_json
 from cs_daily.i18n import _
-from cs_daily.model import DayCounts
+
+if TYPE_CHECKING:
+    from cs_daily.cli.common import Context
+    from cs_daily.figures.stats import Stats
+    from cs_daily.model import DayCounts
 
 
 def register(commands: Any) -> None:
@@ -40,7 +40,6 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--days",
         type=_positive_days,
-        default=PERIOD_DAYS,
         metavar="N",
         help=_("cover the last N days in the item, category and channel tables"),
     )
@@ -53,6 +52,11 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute the figures and print them."""
+    from cs_daily.cli.common import load_context
+    from cs_daily.clock import SystemClock
+    from cs_daily.figures.stats import PERIOD_DAYS, compute_stats
+    from cs_daily.figures.stats_json import stats_to_json
+
     as_of = parse_as_of(args.as_of)
     context = load_context(args)
     as_of = as_of or SystemClock().now().date()
@@ -62,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         as_of,
         context.checklist,
         context.settings.week_start,
-        period_days=args.days,
+        period_days=args.days or PERIOD_DAYS,
     )
 
     if args.json:
@@ -88,6 +92,8 @@ def parse_as_of(text: str | None) -> date | None:
 
 def read_days(context: Context, as_of: date) -> list[DayCounts]:
     """Every counted work day up to ``as_of``; none when there is no history yet."""
+    from cs_daily.cli.common import open_store
+
     if not context.paths.database.is_file():
         return []
     with open_store(context, readonly=True) as store:
