@@ -43,7 +43,9 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 20
 
 # Actions that only make sense while a shift is open.
-SHIFT_ACTIONS = frozenset({"log_interaction", "list_interactions", "end_shift"})
+SHIFT_ACTIONS = frozenset(
+    {"start_items", "log_interaction", "list_interactions", "end_shift"}
+)
 
 
 class CsDailyApp(App[None]):
@@ -195,6 +197,11 @@ class CsDailyApp(App[None]):
             return
         self.notify(_("Interaction {seq} saved.").format(seq=saved.seq), timeout=2)
         self.changed()
+
+    def action_start_items(self) -> None:
+        """Back to the preparation items and focus item of the open shift."""
+        if self._open_shift() is not None:
+            self.push_screen(StartShiftScreen(self.context))
 
     def action_list_interactions(self) -> None:
         if self._open_shift() is not None:

@@ -21,6 +21,11 @@ def journey_commands() -> list[tuple[str, str, str]]:
             _("Record the start of a shift and tick the preparation"),
             "start_shift",
         ),
+        (
+            _("Start items"),
+            _("Tick the preparation items of the open shift again"),
+            "start_items",
+        ),
         (_("Log interaction"), _("Log one customer interaction"), "log_interaction"),
         (
             _("List interactions"),

@@ -132,3 +132,30 @@ async def test_enter_goes_back_to_today_showing_the_open_shift(make_app, clock) 
             app, "#today-shift"
         )
         assert clock.now() - at(3, 8) == timedelta(minutes=5)
+
+
+async def test_p_reopens_the_start_items_of_the_open_shift(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "1", "enter", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, StartShiftScreen)
+        assert app.screen.query_one(TickList).tick("prep") is TickState.DONE
+
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        ticks = store.shift_ticks(store.open_shift().id)
+        assert ticks["sop"].state is TickState.DONE
+        assert len(store.latest_shifts(5)) == 1
+
+
+async def test_the_focus_item_can_be_set_to_none(make_app, store, checklist):
+    shift = store.start_shift(checklist, at(3, 8))
+    store.set_focus(shift.id, "greet")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f", "end", "enter")
+        await pilot.pause()
+
+        assert store.open_shift().focus_item is None
+        assert "No focus item" in text_of(app, "#focus-line")

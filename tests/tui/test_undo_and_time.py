@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cs_daily.errors import StoreError
 from cs_daily.model import TickState
 from cs_daily.tui.display import clock_time
 from cs_daily.tui.screens.confirm import ConfirmModal
@@ -162,3 +163,36 @@ async def test_an_app_left_open_across_midnight_keeps_the_shift_on_its_day(
         await pilot.press("e", "enter")
         await pilot.pause()
         assert "December 4, 2026" in text_of(app, "#today-date")
+
+
+async def test_an_undo_the_store_refuses_is_told_not_crashed(
+    make_app, store, monkeypatch
+):
+    def refuse() -> None:
+        raise StoreError("Cannot undo the start of this shift: answers were logged.")
+
+    monkeypatch.setattr(store, "undo", refuse)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+
+        assert isinstance(app.screen, TodayScreen)
+        assert any("Cannot undo" in notice for notice in notices(app))
+
+
+async def test_a_start_the_store_refuses_opens_no_start_screen(
+    make_app, store, monkeypatch
+):
+    def refuse(*args: object) -> None:
+        raise StoreError("database is locked")
+
+    monkeypatch.setattr(store, "start_shift", refuse)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+
+        assert isinstance(app.screen, TodayScreen)
+        assert "database is locked" in notices(app)
+        assert store.open_shift() is None

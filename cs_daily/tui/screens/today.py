@@ -42,6 +42,7 @@ class TodayScreen(Screen[None]):
         Binding("n", "app.start_shift", N_("Start shift"), id="today.start"),
         Binding("i", "app.log_interaction", N_("Interaction"), id="today.log"),
         Binding("l", "app.list_interactions", N_("List"), id="today.list"),
+        Binding("p", "app.start_items", N_("Start items"), id="today.prep", show=False),
         Binding("e", "app.end_shift", N_("End shift"), id="today.end"),
         Binding("s", "app.stats", N_("Stats"), id="today.stats"),
         Binding("u,ctrl+z", "app.undo", N_("Undo"), id="today.undo"),
