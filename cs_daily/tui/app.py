@@ -67,6 +67,7 @@ class CsDailyApp(App[None]):
         self.context = context
         self.session = context.session
         self._start_warnings: list[tuple[str, str]] = []
+        self._stale_check_waiting = False
 
     @property
     def shift(self) -> Shift | None:
@@ -93,7 +94,14 @@ class CsDailyApp(App[None]):
         self.call_after_refresh(self._offer_to_close_stale_shift)
 
     def _offer_to_close_stale_shift(self) -> None:
-        """A shift left open too long is offered a close at its last activity."""
+        """A shift left open too long is offered a close at its last activity.
+
+        Under the too-small warning the question waits for a bigger window, so
+        that it never hides the warning or is hidden by it.
+        """
+        if isinstance(self.screen, TooSmallScreen):
+            self._stale_check_waiting = True
+            return
         shift = self.shift
         if shift is None:
             return
@@ -258,6 +266,9 @@ class CsDailyApp(App[None]):
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif not too_small and showing:
             self.pop_screen()
+            if self._stale_check_waiting:
+                self._stale_check_waiting = False
+                self.call_after_refresh(self._offer_to_close_stale_shift)
 
 
 def build_app(

@@ -8,6 +8,7 @@ from cs_daily.tui.display import clock_time
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
+from cs_daily.tui.screens.too_small import TooSmallScreen
 from tests.tui.conftest import SIZE, at
 from tests.tui.helpers import notices, text_of
 
@@ -196,3 +197,24 @@ async def test_a_start_the_store_refuses_opens_no_start_screen(
         assert isinstance(app.screen, TodayScreen)
         assert "database is locked" in notices(app)
         assert store.open_shift() is None
+
+
+async def test_in_a_tiny_window_the_stale_shift_question_waits_for_room(
+    make_app, store, checklist, clock
+):
+    shift = store.start_shift(checklist, at(2, 8))
+    clock.set(at(3, 8))
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert app.screen.id == "stale-shift"
+
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.shift(shift.id).ended_at == at(2, 8)
+        assert isinstance(app.screen, TodayScreen)
