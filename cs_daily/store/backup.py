@@ -249,7 +249,7 @@ def restore_database(
         backup_database(source, db_path)
         return None
 
-    safety = safety_dir / f"history-before-restore-{stamp}.sqlite3"
+    safety = _unused(safety_dir / f"history-before-restore-{stamp}.sqlite3")
     try:
         current = inspect_database(db_path)
     except (StoreError, UsageError) as problem:
@@ -329,6 +329,16 @@ def _set_aside_and_restore(source: Path, db_path: Path, safety: Path) -> Path:
             os.replace(found, Path(f"{safety}{suffix}"))
     backup_database(source, db_path)
     return safety
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or the first free ``name-2``, ``name-3``: a safety copy never
+    replaces an earlier one, whatever the clock says."""
+    found, n = path, 1
+    while found.exists():
+        n += 1
+        found = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return found
 
 
 def _make_folder(folder: Path) -> None:

@@ -8,7 +8,10 @@ lose history unless told otherwise.
 
 from __future__ import annotations
 
+import random
+import signal
 import sqlite3
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -336,3 +339,65 @@ def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
     with pytest.raises(UsageError, match="is damaged") as caught:
         backup_at_start(resolve_paths(), date(2026, 11, 5))
     assert "cs-daily restore" in str(caught.value)
+
+
+@pytest.mark.stress
+def test_a_restore_killed_halfway_leaves_the_old_history_or_the_new(
+    tmp_path: Path, home: Home
+):
+    from cs_daily.checklist import load_bundled_checklist
+    from cs_daily.demo import generate_history
+
+    copy = tmp_path / "copy.sqlite3"
+    with Store.open(copy) as store:
+        generate_history(
+            store,
+            load_bundled_checklist("en"),
+            weeks=26,
+            seed=1,
+            end=date(2026, 11, 30),
+        )
+    old = tmp_path / "old.sqlite3"
+    with Store.open(old) as store:
+        write_shift(store, CHECKLIST, FIRST)
+    new_starts, old_starts = shift_starts(copy), shift_starts(old)
+
+    rng = random.Random(20261203)
+    outcomes = []
+    for _ in range(12):
+        _reset(home.database, old)
+        child = run_child("restorer.py", str(copy), str(home.database), str(tmp_path))
+        assert child.stdout is not None and child.stdout.readline() == "start\n"
+        time.sleep(rng.uniform(0.0, 0.15))
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+
+        with Store.open(home.database) as store:
+            found = [s.started_at for s in store.latest_shifts(100_000)][::-1]
+        assert found in (old_starts, new_starts), "a mixed history after a kill"
+        assert integrity(home.database) == "ok"
+        outcomes.append(found == new_starts)
+
+    assert False in outcomes, "no kill landed before the restore finished"
+
+
+def _reset(db: Path, content: Path) -> None:
+    """Put ``content`` back as the history, with no lock or journal file left."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(content.read_bytes())
+
+
+def test_two_restores_in_the_same_second_keep_both_safety_copies(
+    history: Path, home: Home, tmp_path: Path
+):
+    copy = backup_database(history, tmp_path / "copy.sqlite3")
+    _damage_history_by_deleting_a_shift(history)
+
+    first = restore_database(copy, history, home.backups, "same")
+    second = restore_database(copy, history, home.backups, "same")
+
+    assert first is not None and second is not None and first != second
+    assert len(shift_starts(first)) == 2
+    assert len(shift_starts(second)) == 3
