@@ -64,10 +64,34 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     try:
         return _open_readonly(path, "?mode=ro")
     except StoreError as refused:
+        if _left_mid_change(refused):
+            _finish_recovery(path)
+            return _open_readonly(path, "?mode=ro")
         if not _in_read_only_folder(refused, path):
             raise
 
     return _open_readonly(path, "?mode=ro&immutable=1")
+
+
+def _left_mid_change(refused: StoreError) -> bool:
+    """Whether a program was killed mid-change, leaving a journal to roll back.
+
+    Only a restore writes outside WAL mode, so only a restore cut short leaves
+    such a journal; a read-only connection may not roll it back itself.
+    """
+    code = getattr(refused.__cause__, "sqlite_errorcode", 0)
+    return code == sqlite3.SQLITE_READONLY_ROLLBACK
+
+
+def _finish_recovery(path: Path) -> None:
+    """Let SQLite roll back the interrupted change, as any writer would first."""
+    conn = _raw_connect(str(path), uri=False, path=path)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from error
+    finally:
+        conn.close()
 
 
 def _open_readonly(path: Path, query: str) -> sqlite3.Connection:
