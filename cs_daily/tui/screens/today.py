@@ -126,10 +126,11 @@ class TodayScreen(Screen[None]):
             score=percent(figures.score), target=percent(figures.target)
         )
         streak = ngettext(
-            "Streak: {count} good day", "Streak: {count} good days", figures.streak
-        ).format(count=figures.streak)
-        best = _("best {count}").format(count=figures.best_streak)
-        line = f"{score}\n{streak} ({best})"
+            "Streak: {count} good day (best {best})",
+            "Streak: {count} good days (best {best})",
+            figures.streak,
+        ).format(count=figures.streak, best=figures.best_streak)
+        line = f"{score}\n{streak}"
         if figures.critical_misses:
             line += "\n" + ngettext(
                 "{count} critical item missed today",
