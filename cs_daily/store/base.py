@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,10 @@ from cs_daily.store import connection, reads
 from cs_daily.store.daycache import DayCountsCache
 from cs_daily.store.snapshots import Snapshots
 from cs_daily.store.undo import MAX_UNDO, UndoEntry
+
+# How long a write waits for another program's write (an import, a second
+# copy of the app) before giving up with a message.
+WRITE_WAIT_SECONDS = 120.0
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -110,7 +115,7 @@ class StoreBase:
             return
 
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._begin()
         except sqlite3.Error as error:
             raise self._write_failed(error) from error
 
@@ -124,6 +129,23 @@ class StoreBase:
             raise
 
         self._conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """Take the write lock, waiting out another program's long write.
+
+        Each attempt waits the connection's busy timeout; importing years of
+        history holds the lock far longer than that, and a tick that waits a
+        little is better than one refused with "database is locked".
+        """
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() >= deadline:
+                    raise
 
     def _rollback(self) -> None:
         """Roll back, unless SQLite already did (it does on a full disk)."""

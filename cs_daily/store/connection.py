@@ -273,6 +273,11 @@ def reason(error: sqlite3.Error, path: Path) -> str:
         ).format(folder=path.parent, error=error)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return damaged_reason(str(error))
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return _(
+            "another program (a second cs-daily, or an import) is still writing "
+            "to it ({error}); nothing was changed. Try again when it has finished."
+        ).format(error=error)
     return str(error)
 
 

@@ -22,7 +22,7 @@ from tests.reliability.helpers import (
     integrity,
     run_child,
 )
-from tests.reliability.history import CHECKLIST, JAKARTA
+from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts
 
 PER_WRITER = 150
 
@@ -122,3 +122,24 @@ def test_two_copies_of_the_app_log_into_one_shift_side_by_side(shift_open: Path)
         assert len(store.interactions(shift.id)) == 2 * per_app
     assert integrity(shift_open) == "ok"
     assert counts_match_rebuild(shift_open)
+
+
+@pytest.mark.stress
+def test_a_tick_waits_out_a_long_import_instead_of_failing(shift_open: Path):
+    """Importing two years of history holds the write lock for about ten
+    seconds; a tick logged meanwhile must wait and be saved, not be refused
+    with "database is locked"."""
+    holder = run_child("hold_lock.py", str(shift_open), "8")
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+
+    with Store.open(shift_open) as store:
+        shift = store.open_shift()
+        assert shift is not None
+        store.add_interaction(
+            shift.id, "phone", shift.started_at, {"respond": TickState.DONE}
+        )
+        assert len(store.interactions(shift.id)) == 1
+
+    _out, err = holder.communicate(timeout=60)
+    assert holder.returncode == 0, err
+    assert len(shift_starts(shift_open)) == 2
