@@ -218,18 +218,30 @@ GENERATED = settings(
 )
 
 
+@pytest.mark.usefixtures("no_app")
 @GENERATED
 @given(
     content=st.one_of(
         st.binary(max_size=300), documents.map(lambda d: tomli_w.dumps(d).encode())
-    )
+    ),
+    via=st.sampled_from(["validate", "launcher"]),
 )
 def test_generated_garbage_is_refused_cleanly(
-    content: bytes, tmp_path: Path, home: Home, capsys: pytest.CaptureFixture[str]
+    content: bytes,
+    via: str,
+    tmp_path: Path,
+    home: Home,
+    capsys: pytest.CaptureFixture[str],
 ):
     path = tmp_path / "generated.toml"
     path.write_bytes(content)
-    _refused_cleanly(["checklist", "validate", str(path)], path, home, capsys)
+    _refused_cleanly(_argv(via, path), path, home, capsys)
+
+
+def _argv(via: str, path: Path) -> list[str]:
+    if via == "validate":
+        return ["checklist", "validate", str(path)]
+    return ["--checklist", str(path)]
 
 
 @GENERATED
