@@ -8,14 +8,12 @@ broken settings file must never stand between an agent and a backup.
 from __future__ import annotations
 
 import argparse
-import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cs_daily.cli.main import add_common_options
 from cs_daily.clock import Clock, SystemClock
-from cs_daily.errors import StoreError, UsageError
+from cs_daily.errors import UsageError
 from cs_daily.i18n import _
 from cs_daily.paths import Paths, resolve_paths
 
@@ -62,22 +60,3 @@ def command_paths(args: argparse.Namespace) -> Paths:
     return resolve_paths(
         db=getattr(args, "db", None), config=getattr(args, "config", None)
     )
-
-
-def backup_at_start(paths: Paths, today: date) -> None:
-    """The day's automatic copy, made when the shift companion starts.
-
-    A history that fails SQLite's check stops the start (the error reaches
-    the agent, with what to do): working on would only pile more ticks onto a
-    damaged file. A copy that cannot be written (a full or read-only backup
-    folder) is only a warning: it must never keep an agent from working.
-    """
-    from cs_daily.store.backup import daily_backup
-
-    try:
-        daily_backup(paths.database, paths.backup_dir, today)
-    except StoreError as error:
-        print(
-            _("cs-daily: no backup was made today: {error}").format(error=error),
-            file=sys.stderr,
-        )

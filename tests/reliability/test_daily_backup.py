@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from cs_daily.cli.common import Context
 from cs_daily.cli.main import main
+from cs_daily.cli.tui_cmd import take_daily_backup
 from cs_daily.clock import FrozenClock
 from cs_daily.errors import StoreError, UsageError
 from cs_daily.store import Store
@@ -299,34 +301,32 @@ def test_a_backup_copy_restores_from_a_read_only_folder(
     assert shift_starts(history) == shift_starts(copy)
 
 
-def test_the_start_of_the_app_makes_the_days_copy_once(history: Path, home: Home):
-    from cs_daily.cli.backup_cmd import backup_at_start
-    from cs_daily.paths import resolve_paths
+def _launch_context() -> Context:
+    from cs_daily.cli.common import load_context
+    from cs_daily.cli.main import build_parser
 
-    paths = resolve_paths()
-    backup_at_start(paths, date(2026, 11, 5))
-    backup_at_start(paths, date(2026, 11, 5))
+    return load_context(build_parser().parse_args([]))
+
+
+def test_the_start_of_the_app_makes_the_days_copy_once(history: Path, home: Home):
+    clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
+    assert take_daily_backup(_launch_context(), clock) is None
+    clock.advance(hours=8)
+    assert take_daily_backup(_launch_context(), clock) is None
 
     assert [p.name for p in home.backups.iterdir()] == [daily_name(date(2026, 11, 5))]
 
 
-def test_a_backup_folder_that_cannot_be_written_only_warns(
-    history: Path, home: Home, capsys: pytest.CaptureFixture[str]
-):
-    from cs_daily.cli.backup_cmd import backup_at_start
-    from cs_daily.paths import resolve_paths
-
+def test_a_backup_folder_that_cannot_be_written_only_warns(history: Path, home: Home):
     home.backups.write_bytes(b"a file where the backup folder should be")
+    clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
 
-    backup_at_start(resolve_paths(), date(2026, 11, 5))
+    problem = take_daily_backup(_launch_context(), clock)
 
-    assert "no backup was made today" in capsys.readouterr().err
+    assert problem is not None and str(home.backups) in problem
 
 
 def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
-    from cs_daily.cli.backup_cmd import backup_at_start
-    from cs_daily.paths import resolve_paths
-
     conn = sqlite3.connect(history)
     (page,) = conn.execute(
         "SELECT rootpage FROM sqlite_schema WHERE name = 'ticks'"
@@ -336,8 +336,9 @@ def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
     data[(page - 1) * 4096 : page * 4096] = b"\xff" * 4096
     history.write_bytes(bytes(data))
 
+    clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
     with pytest.raises(UsageError, match="is damaged") as caught:
-        backup_at_start(resolve_paths(), date(2026, 11, 5))
+        take_daily_backup(_launch_context(), clock)
     assert "cs-daily restore" in str(caught.value)
 
 
