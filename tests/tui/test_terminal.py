@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from textual.widgets import DataTable
 
+from cs_daily.i18n import set_language
 from cs_daily.model import Channel, TickState
 from cs_daily.settings import Settings
 from cs_daily.tui.app import build_app
@@ -176,3 +178,20 @@ async def test_under_the_too_small_warning_help_waits_for_a_bigger_window(make_a
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_in_indonesian_the_interaction_fields_stay_on_screen(
+    make_app, store, checklist, size
+):
+    set_language("id")
+    store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+
+        screen = app.screen.region
+        for field in ("#ref", "#note", "#channels"):
+            region = app.screen.query_one(field).region
+            assert region.height >= 1 and screen.contains_region(region), field
