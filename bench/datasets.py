@@ -8,6 +8,7 @@ same code reuses it. Baselines never come from here: they are measured fresh.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import sqlite3
@@ -56,8 +57,13 @@ QUICK_SMALL = Size("6 months", 26, 125, 40)
 QUICK_LARGE = Size("2 years", 104, 500, 40)
 
 
+@functools.cache
 def code_version() -> str:
-    """A digest of every file that decides what a generated history holds."""
+    """A digest of every file that decides what a generated history holds.
+
+    Taken once per run, so both sizes of one run come from the same code even
+    while others edit the work tree.
+    """
     digest = hashlib.sha256()
     for top in SHAPING_CODE:
         path = ROOT / top

@@ -44,6 +44,7 @@ class UiTimes:
     save_commit: list[float] = field(default_factory=list)
     save_flush: list[float] = field(default_factory=list)
     save_today: list[float] = field(default_factory=list)
+    stats_shown: list[float] = field(default_factory=list)
 
 
 class CommitWatch:
@@ -94,7 +95,20 @@ def measure(ctx: Context, database: Path, count: int) -> UiTimes:
     return asyncio.run(_drive(ctx, database, count))
 
 
-async def _drive(ctx: Context, database: Path, count: int) -> UiTimes:
+def stats_screen(ctx: Context, database: Path, count: int) -> list[float]:
+    """Milliseconds from pressing ``s`` on Today to the stats screen drawn in full."""
+    times = UiTimes()
+    asyncio.run(_drive(ctx, database, count, stats_only=True, times=times))
+    return times.stats_shown
+
+
+async def _drive(
+    ctx: Context,
+    database: Path,
+    count: int,
+    stats_only: bool = False,
+    times: UiTimes | None = None,
+) -> UiTimes:
     store = project.open_store(database)
     watch = CommitWatch(store._conn)
     store._conn = watch
@@ -102,13 +116,16 @@ async def _drive(ctx: Context, database: Path, count: int) -> UiTimes:
     app = project.build_app(store, clock)
     frames = FrameWatch(app)
     observer = sqlite3.connect(database, isolation_level=None)
-    times = UiTimes()
+    times = times or UiTimes()
 
     try:
         async with app.run_test(size=SIZE) as pilot:
             driver = _Driver(app, pilot, watch, frames, observer, clock)
-            await driver.shift_start_ticks(count, times)
-            await driver.interaction_saves(max(count // 10, 5), times)
+            if stats_only:
+                await driver.stats_opens(count, times)
+            else:
+                await driver.shift_start_ticks(count, times)
+                await driver.interaction_saves(max(count // 20, 5), times)
     finally:
         observer.close()
         store._conn = watch._connection
@@ -154,6 +171,30 @@ class _Driver:
             times.save_commit.append(commit)
             times.save_flush.append(self.watch.flushes[-1])
             times.save_today.append(today)
+
+    async def stats_opens(self, count: int, times: UiTimes) -> None:
+        """Press ``s`` on Today, wait for every figure to be drawn, go back."""
+        await self._settle()
+        for _ in range(count):
+            began = time.perf_counter()
+            self._send("s")
+            await self._until(self._stats_filled, "the stats figures")
+            drawn = await self._next_frame(time.perf_counter())
+            times.stats_shown.append((drawn - began) * 1000)
+
+            await self._press_untimed("escape")
+            await self._until(lambda: self.app.screen.id == "today", "Today")
+
+    async def _next_frame(self, instant: float) -> float:
+        """When the first frame after ``instant`` was handed over."""
+        await self._until(lambda: self.frames.after(instant) is not None, "a frame")
+        drawn = self.frames.after(instant)
+        assert drawn is not None
+        return drawn
+
+    def _stats_filled(self) -> bool:
+        screen = self.app.screen
+        return screen.id == "stats" and getattr(screen, "stats", None) is not None
 
     def _on_modal(self) -> bool:
         return type(self.app.screen).__name__ == "InteractionModal"
