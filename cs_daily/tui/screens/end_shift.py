@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
-from cs_daily.model import Phase, Shift
+from cs_daily.model import Item, Phase, Shift, TickState
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, percent
 from cs_daily.tui.feedback import show_error
@@ -35,7 +35,7 @@ class EndShiftScreen(Screen[None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "end", N_("End shift"), id="end.confirm", priority=True),
+        Binding("enter", "end", N_("End shift"), id="end.confirm"),
         Binding("escape", "back", N_("Back"), id="end.back"),
         Binding("u,ctrl+z", "app.undo", N_("Undo"), id="end.undo"),
     ]
@@ -57,7 +57,11 @@ class EndShiftScreen(Screen[None]):
                 _("Before you go: press an item's number to tick it."),
                 classes="section",
             )
-            yield TickList(checklist.shift_items(Phase.END), id="ticks")
+            yield TickList(
+                checklist.shift_items(Phase.END),
+                answer=self._write_tick,
+                id="ticks",
+            )
             with Horizontal(classes="field"):
                 yield Label(_("Reflection"), classes="field-label")
                 yield Input(
@@ -123,20 +127,24 @@ class EndShiftScreen(Screen[None]):
             )
         return "\n".join(lines)
 
-    @on(TickList.Requested)
-    def _tick(self, event: TickList.Requested) -> None:
-        """Write the tick first; draw it only once the store has it."""
+    def _write_tick(self, item: Item, state: TickState | None) -> bool:
+        """Write the tick first; the list draws it only once the store has it."""
         store, now = self.context.store, self.context.clock.now()
         try:
-            if event.state is None:
-                store.clear_tick(self.shift.id, event.item.id)
+            if state is None:
+                store.clear_tick(self.shift.id, item.id)
             else:
-                store.set_tick(self.shift.id, event.item.id, event.state, now)
+                store.set_tick(self.shift.id, item.id, state, now)
         except StoreError as error:
             show_error(self, error)
-            return
-        event.control.show_tick(event.item.id, event.state)
+            return False
         self.refresh_view()
+        return True
+
+    @on(Input.Submitted, "#reflection")
+    def _reflection_written(self) -> None:
+        """Enter in the reflection field ends the shift, as it does anywhere."""
+        self.action_end()
 
     def action_end(self) -> None:
         """Close the shift with the reflection, then go back to Today."""

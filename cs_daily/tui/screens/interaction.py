@@ -48,7 +48,7 @@ class InteractionModal(ModalScreen[Interaction | None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", N_("Save"), id="interaction.save", priority=True),
+        Binding("enter", "save", N_("Save"), id="interaction.save"),
         Binding("escape", "discard", N_("Discard"), id="interaction.discard"),
         Binding("tab", "app.focus_next", N_("Next field"), id="interaction.next"),
         Binding("question_mark", "app.help", N_("Help"), id="interaction.help"),
@@ -149,11 +149,6 @@ class InteractionModal(ModalScreen[Interaction | None]):
             event.stop()
             event.prevent_default()
 
-    @on(TickList.Requested)
-    def _tick(self, event: TickList.Requested) -> None:
-        """Ticks of an interaction are written together when it is saved."""
-        event.control.show_tick(event.item.id, event.state)
-
     @on(OptionList.OptionHighlighted, "#ticks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_hint(event.option_index)
@@ -162,6 +157,11 @@ class InteractionModal(ModalScreen[Interaction | None]):
         items = self.query_one(TickList).items
         if index < len(items):
             self.query_one("#hint", Static).update(items[index].hint)
+
+    @on(Input.Submitted)
+    def _field_submitted(self) -> None:
+        """Enter in the reference or note field saves, as it does anywhere."""
+        self.action_save()
 
     def action_save(self) -> None:
         """Write the interaction, then close; a refusal keeps the modal open."""

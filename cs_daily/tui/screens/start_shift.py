@@ -19,7 +19,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _
-from cs_daily.model import Phase, Shift
+from cs_daily.model import Item, Phase, Shift, TickState
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, long_date
 from cs_daily.tui.feedback import show_error
@@ -34,7 +34,7 @@ class StartShiftScreen(Screen[None]):
     AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "done", N_("Done"), id="start.done", priority=True),
+        Binding("enter,escape", "done", N_("Done"), id="start.done"),
         Binding("f", "pick_focus", N_("Focus item"), id="start.focus"),
         Binding("u,ctrl+z", "app.undo", N_("Undo"), id="start.undo"),
     ]
@@ -56,7 +56,11 @@ class StartShiftScreen(Screen[None]):
                 _("Before your first customer: press an item's number to tick it."),
                 classes="section",
             )
-            yield TickList(checklist.shift_items(Phase.START), id="ticks")
+            yield TickList(
+                checklist.shift_items(Phase.START),
+                answer=self._write_tick,
+                id="ticks",
+            )
             yield Static("", id="hint", classes="hint", markup=False)
             yield Static("", id="focus-line", markup=False)
             yield Static(
@@ -105,19 +109,18 @@ class StartShiftScreen(Screen[None]):
             text += "\n" + _("(proposed: your weakest item of the last 30 days)")
         line.update(text)
 
-    @on(TickList.Requested)
-    def _tick(self, event: TickList.Requested) -> None:
-        """Write the tick first; draw it only once the store has it."""
+    def _write_tick(self, item: Item, state: TickState | None) -> bool:
+        """Write the tick first; the list draws it only once the store has it."""
         store, now = self.context.store, self.context.clock.now()
         try:
-            if event.state is None:
-                store.clear_tick(self.shift.id, event.item.id)
+            if state is None:
+                store.clear_tick(self.shift.id, item.id)
             else:
-                store.set_tick(self.shift.id, event.item.id, event.state, now)
+                store.set_tick(self.shift.id, item.id, state, now)
         except StoreError as error:
             show_error(self, error)
-            return
-        event.control.show_tick(event.item.id, event.state)
+            return False
+        return True
 
     @on(OptionList.OptionHighlighted, "#ticks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,21 +1,25 @@
 """A list of checklist items with their ticks, one key per item.
 
-The list never changes a tick by itself: a key press posts
-:class:`TickList.Requested`, the screen writes the tick (to the store, or to
-the interaction being edited) and only then calls :meth:`TickList.show_tick`.
+The list never draws a tick by itself: a key press calls the ``answer``
+function the screen gave it (which writes the tick to the store, or to the
+interaction being edited) and draws the tick only when that says it is kept.
 That way a tick the store refused is never drawn as saved.
+
+A function rather than a message, on purpose: a message is handled after the
+keys already queued behind it, so when a fast typist's keys arrive in one
+burst, Enter would close the screen before the last tick was written. A call
+keeps every tick in the order it was typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -32,6 +36,15 @@ TICK_STYLES: dict[TickState | None, str] = {
     TickState.NA: "dim",
     None: "dim",
 }
+
+
+Answer = Callable[[Item, TickState | None], bool]
+"""Writes one tick, returning whether it was kept and may be drawn."""
+
+
+def keep_every_tick(item: Item, state: TickState | None) -> bool:
+    """The answer for a list whose ticks are only saved later, all together."""
+    return True
 
 
 def next_state(item: Item, state: TickState | None) -> TickState:
@@ -55,8 +68,12 @@ def _number_bindings() -> list[BindingType]:
     ]
 
 
-class TickList(OptionList):
-    """Items, each with its number key, its tick, and the focus item marked."""
+class TickList(OptionList, inherit_bindings=False):
+    """Items, each with its number key, its tick, and the focus item marked.
+
+    Enter is left to the screen (save, done, end the shift): the option list's
+    own Enter would only cycle the highlighted tick.
+    """
 
     DEFAULT_CSS = """
     TickList {
@@ -69,25 +86,16 @@ class TickList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("pageup", "page_up", show=False),
         *_number_bindings(),
         Binding("space", "cycle", N_("Change tick"), show=False),
         Binding("delete,backspace", "clear", N_("Clear tick"), show=False),
     ]
-
-    class Requested(Message):
-        """The agent asked for ``item`` to be answered ``state`` (None: cleared)."""
-
-        def __init__(
-            self, tick_list: TickList, item: Item, state: TickState | None
-        ) -> None:
-            super().__init__()
-            self.tick_list = tick_list
-            self.item = item
-            self.state = state
-
-        @property
-        def control(self) -> TickList:
-            return self.tick_list
 
     def __init__(
         self,
@@ -95,9 +103,11 @@ class TickList(OptionList):
         ticks: Mapping[str, TickState] | None = None,
         focus_item: str | None = None,
         *,
+        answer: Answer = keep_every_tick,
         id: str | None = None,
     ) -> None:
         self.items = tuple(items)
+        self.answer = answer
         self.ticks: dict[str, TickState | None] = dict(ticks or {})
         self.focus_item = focus_item
         super().__init__(*self._options(), id=id)
@@ -132,8 +142,7 @@ class TickList(OptionList):
 
     def action_clear(self) -> None:
         if self.highlighted is not None:
-            item = self.items[self.highlighted]
-            self.post_message(self.Requested(self, item, None))
+            self._answer(self.items[self.highlighted], None)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A click (or Enter where the screen lets it through) cycles the tick."""
@@ -142,8 +151,12 @@ class TickList(OptionList):
 
     def _request_next(self, index: int) -> None:
         item = self.items[index]
-        state = next_state(item, self.ticks.get(item.id))
-        self.post_message(self.Requested(self, item, state))
+        self._answer(item, next_state(item, self.ticks.get(item.id)))
+
+    def _answer(self, item: Item, state: TickState | None) -> None:
+        """Hand the tick to the screen; draw it only if the screen kept it."""
+        if self.answer(item, state):
+            self.show_tick(item.id, state)
 
     def _index(self, item_id: str) -> int:
         return next(i for i, item in enumerate(self.items) if item.id == item_id)

@@ -1,0 +1,67 @@
+"""Keys that arrive together, as from a fast typist, act in the order typed.
+
+Pilot waits for the app to settle after every key, which hides ordering
+bugs; a terminal does not. These tests hand the driver a whole burst at once,
+the way a fast typist's keys arrive in one read.
+"""
+
+from __future__ import annotations
+
+from textual import events
+
+from cs_daily.model import TickState
+from cs_daily.tui.app import CsDailyApp
+from cs_daily.tui.screens.interaction import InteractionModal
+from cs_daily.tui.screens.start_shift import StartShiftScreen
+from tests.tui.conftest import SIZE, at
+
+KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b"}
+
+
+def burst(app: CsDailyApp, *keys: str) -> None:
+    """Queue every key before the app handles any of them."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, KEY_CHARACTERS.get(key, key))
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_a_burst_in_the_interaction_modal_keeps_every_key(
+    make_app, store, checklist
+):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InteractionModal)
+
+        burst(app, "p", "3", "3", "5", "enter")
+        await pilot.pause()
+        await pilot.pause()
+
+        [logged] = store.interactions(shift.id)
+        ticks = {tick.item_id: tick.state for tick in logged.ticks}
+        assert logged.channel == "phone"
+        assert ticks["greet"] is TickState.NA
+        assert ticks["ask"] is TickState.MISSED
+
+
+async def test_a_repeated_number_key_moves_the_tick_twice(make_app, store, checklist):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, StartShiftScreen)
+
+        burst(app, "1", "2", "2", "enter")
+        await pilot.pause()
+        await pilot.pause()
+
+        ticks = store.shift_ticks(shift.id)
+        assert ticks["prep"].state is TickState.DONE
+        assert ticks["sop"].state is TickState.MISSED
+        assert not isinstance(app.screen, StartShiftScreen)
