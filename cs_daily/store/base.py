@@ -22,6 +22,7 @@ from cs_daily.model import Checklist, Shift
 from cs_daily.store import connection, reads
 from cs_daily.store.daycache import DayCountsCache
 from cs_daily.store.snapshots import Snapshots
+from cs_daily.store.tally import Tally
 from cs_daily.store.undo import MAX_UNDO, UndoEntry
 
 # How long a write waits for another program's write (an import, a second
@@ -67,6 +68,7 @@ class StoreBase:
         self._days = DayCountsCache(conn, self._snapshots, writable=not readonly)
         self._undo: list[UndoEntry] = []
         self._bulk_depth = 0
+        self._tally: Tally | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -102,8 +104,13 @@ class StoreBase:
     # -- transactions --------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, or a step of the surrounding bulk block."""
+    def _transaction(self, *, tallied: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction, or a step of the surrounding bulk block.
+
+        Only a ``tallied`` write (an import that counts its own answers) may
+        run while a bulk block has the count triggers down; any other write
+        puts them back first.
+        """
         if self._readonly:
             raise StoreError(
                 _("The history database {path} was opened read-only.").format(
@@ -111,6 +118,8 @@ class StoreBase:
                 )
             )
         if self._bulk_depth:
+            if not tallied:
+                self._settle_counts()
             yield self._conn
             return
 
@@ -168,10 +177,27 @@ class StoreBase:
                 self._days.pause()
             try:
                 yield self
+                if self._bulk_depth == 1:
+                    self._settle_counts()
             finally:
                 self._bulk_depth -= 1
                 if not self._bulk_depth:
+                    self._tally = None
                     self._days.resume()
+
+    def _tally_in_bulk(self) -> Tally | None:
+        """Inside a bulk block, the tally that imports count into (triggers down)."""
+        if not self._bulk_depth:
+            return None
+        if self._tally is None:
+            self._tally = Tally.start(self._conn)
+        return self._tally
+
+    def _settle_counts(self) -> None:
+        """Write what the tally holds and put the count triggers back."""
+        if self._tally is not None:
+            tally, self._tally = self._tally, None
+            tally.finish()
 
     def _record(self, entry: UndoEntry) -> None:
         if self._bulk_depth:

@@ -1,8 +1,10 @@
 """Writing whole historical shifts at once, for the demo and backup import.
 
 Rows go in with ``executemany`` and ids chosen up front, so five years of
-history take seconds. The count triggers still run for every row: bulk data
-and hand-logged data are counted by the very same rules.
+history take seconds. Inside :meth:`Store.bulk` the count triggers are off
+and each shift's answers are tallied here instead, then added to the count
+tables in one go when the block ends (see :mod:`cs_daily.store.tally`); a
+single import outside a bulk block is counted by the triggers as usual.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from datetime import datetime
 
 from cs_daily.clock import zone_name
 from cs_daily.model import Checklist, Phase, Scope, TickState
-from cs_daily.store import validate, writes
-from cs_daily.store.rows import to_text
+from cs_daily.store import validate
+from cs_daily.store.rows import to_micros, to_text
 from cs_daily.store.snapshots import Snapshots
+from cs_daily.store.tally import Tally
 
 
 @dataclass(frozen=True)
@@ -41,21 +44,54 @@ def import_shift(
     reflection: str | None,
     shift_ticks: Mapping[str, TickState],
     interactions: Sequence[InteractionData],
+    tally: Tally | None = None,
 ) -> int:
-    """Insert one complete shift inside the caller's transaction; its id."""
+    """Insert one complete shift inside the caller's transaction; its id.
+
+    With a ``tally``, the count triggers are off (see :mod:`tally`): the
+    shift's answers are added to it instead of being counted row by row.
+    """
     _check(checklist, focus, shift_ticks, interactions)
 
     digest = snapshots.save(checklist)
-    shift_id = _insert_shift(conn, checklist, digest, started_at, ended_at)
-    conn.execute(
-        "UPDATE shifts SET focus_item = ?, reflection = ? WHERE id = ?",
-        (focus, reflection, shift_id),
+    last_activity = _last_activity(
+        checklist, started_at, ended_at, shift_ticks, interactions
     )
-
+    shift_id = _insert_shift(
+        conn, checklist, digest, started_at, ended_at, focus, reflection, last_activity
+    )
     _insert_shift_ticks(conn, checklist, shift_id, started_at, ended_at, shift_ticks)
     _insert_interactions(conn, shift_id, interactions)
-    writes.refresh_last_activity(conn, shift_id)
+
+    if tally is not None:
+        tally.add_shift(
+            started_at.date().isoformat(),
+            shift_ticks,
+            [(data.channel, data.ticks) for data in interactions],
+        )
     return shift_id
+
+
+def _last_activity(
+    checklist: Checklist,
+    started_at: datetime,
+    ended_at: datetime | None,
+    shift_ticks: Mapping[str, TickState],
+    interactions: Sequence[InteractionData],
+) -> str:
+    """What ``writes.refresh_last_activity`` would find, without reading back.
+
+    Start items are answered at the start, end items at the end, interaction
+    items when their interaction ended (or started); stored texts sort as
+    instants do.
+    """
+    latest = started_at
+    ends = any(checklist.item(i).phase is Phase.END for i in shift_ticks)
+    if ends and ended_at is not None:
+        latest = max(latest, ended_at)
+    for data in interactions:
+        latest = max(latest, data.started_at, data.ended_at or data.started_at)
+    return to_text(latest)
 
 
 def _check(
@@ -84,23 +120,27 @@ def _insert_shift(
     digest: str,
     started_at: datetime,
     ended_at: datetime | None,
+    focus: str | None,
+    reflection: str | None,
+    last_activity: str,
 ) -> int:
     offset = started_at.utcoffset()
     assert offset is not None
-    start = to_text(started_at)
     cursor = conn.execute(
         "INSERT INTO shifts (started_at, zone, utc_offset_minutes, work_day,"
-        " checklist_id, checklist_hash, ended_at, last_activity_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " checklist_id, checklist_hash, ended_at, focus_item, reflection,"
+        " last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            start,
+            to_text(started_at),
             zone_name(started_at),
             int(offset.total_seconds() // 60),
             started_at.date().isoformat(),
             checklist.id,
             digest,
             to_text(ended_at) if ended_at else None,
-            start,
+            focus,
+            reflection,
+            last_activity,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -115,9 +155,9 @@ def _insert_shift_ticks(
     shift_ticks: Mapping[str, TickState],
 ) -> None:
     """Start items count as answered at the start, end items at the end."""
-    start, end = to_text(started_at), to_text(ended_at or started_at)
+    start, end = to_micros(started_at), to_micros(ended_at or started_at)
     conn.executemany(
-        "INSERT INTO ticks (shift_id, item_id, state, answered_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO ticks (shift_id, item_id, state, answered_us) VALUES (?, ?, ?, ?)",
         [
             (
                 shift_id,
@@ -153,7 +193,7 @@ def _insert_interactions(
                 end,
             )
         )
-        answered = end or start
+        answered = to_micros(data.ended_at or data.started_at)
         tick_rows.extend(
             (shift_id, interaction_id, item_id, str(state), answered)
             for item_id, state in data.ticks.items()
@@ -166,7 +206,7 @@ def _insert_interactions(
         interaction_rows,
     )
     conn.executemany(
-        "INSERT INTO ticks (shift_id, interaction_id, item_id, state, answered_at)"
+        "INSERT INTO ticks (shift_id, interaction_id, item_id, state, answered_us)"
         " VALUES (?, ?, ?, ?, ?)",
         tick_rows,
     )

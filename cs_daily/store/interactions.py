@@ -45,13 +45,13 @@ class InteractionMethods(StoreBase):
 
         with self._transaction() as conn:
             seq = writes.next_seq(conn, shift_id)
-            when = rows.to_text(at)
             cursor = conn.execute(
                 "INSERT INTO interactions (shift_id, seq, channel, ref, note,"
                 " started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (shift_id, seq, channel, ref, note, when),
+                (shift_id, seq, channel, ref, note, rows.to_text(at)),
             )
             interaction_id = int(cursor.lastrowid or 0)
+            when = rows.to_micros(at)
             for item_id, state in ticks.items():
                 writes.put_tick(
                     conn, shift_id, interaction_id, item_id, str(state), when
@@ -95,14 +95,14 @@ class InteractionMethods(StoreBase):
                     interaction_id,
                 ),
             )
-            self._apply_ticks(before, ticks or {}, rows.to_text(at))
+            self._apply_ticks(before, ticks or {}, rows.to_micros(at))
             writes.refresh_last_activity(conn, before.shift_id)
 
         self._record(InteractionReplaced(row, old_ticks, deleted=False))
         return self.interaction(interaction_id)
 
     def _apply_ticks(
-        self, before: Interaction, ticks: Mapping[str, TickState | None], when: str
+        self, before: Interaction, ticks: Mapping[str, TickState | None], when: int
     ) -> None:
         """Set or clear ticks; one answered again the same way keeps its time."""
         current = {tick.item_id: tick for tick in before.ticks}

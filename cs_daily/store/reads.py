@@ -70,8 +70,8 @@ def interactions(conn: sqlite3.Connection, found: Shift) -> list[Interaction]:
 
     ticks: dict[int, list[Tick]] = defaultdict(list)
     cursor = conn.execute(
-        f"SELECT {TICK_COLUMNS} FROM ticks"
-        " WHERE shift_id = ? AND interaction_id IS NOT NULL ORDER BY id",
+        f"SELECT {TICK_COLUMNS} FROM ticks WHERE interaction_id IN"
+        " (SELECT id FROM interactions WHERE shift_id = ?) ORDER BY id",
         (found.id,),
     )
     for row in cursor:

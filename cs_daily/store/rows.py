@@ -1,8 +1,10 @@
 """Turning rows into the dataclasses of :mod:`cs_daily.model`, in one place.
 
 Instants are stored as fixed-width UTC ISO strings so that text order is time
-order; they come back as aware datetimes in the zone the shift ran in, which
-is how the agent saw them.
+order, except a tick's answer time, kept as integer microseconds since 1970
+(UTC) because there are hundreds of thousands of ticks. Both come back as
+aware datetimes in the zone the shift ran in, which is how the agent saw
+them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ SHIFT_COLUMNS = (
     " checklist_hash, ended_at, focus_item, reflection"
 )
 INTERACTION_COLUMNS = "id, shift_id, seq, channel, started_at, ended_at, ref, note"
-TICK_COLUMNS = "id, shift_id, interaction_id, item_id, state, answered_at"
+TICK_COLUMNS = "id, shift_id, interaction_id, item_id, state, answered_us"
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def to_text(instant: datetime) -> str:
@@ -27,6 +32,18 @@ def to_text(instant: datetime) -> str:
     if instant.tzinfo is None or instant.utcoffset() is None:
         raise ValueError("the store only takes aware datetimes")
     return instant.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def to_micros(instant: datetime) -> int:
+    """The stored form of a tick's answer time: exact microseconds since 1970."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("the store only takes aware datetimes")
+    return (instant - _EPOCH) // _MICROSECOND
+
+
+def from_micros(micros: int, zone: tzinfo) -> datetime:
+    """A tick's answer time read back in ``zone``."""
+    return (_EPOCH + timedelta(microseconds=micros)).astimezone(zone)
 
 
 def from_text(text: str, zone: tzinfo) -> datetime:
@@ -69,7 +86,7 @@ def tick_from_row(row: Sequence[Any], zone: tzinfo) -> Tick:
         interaction_id=row[2],
         item_id=row[3],
         state=TickState(row[4]),
-        answered_at=from_text(row[5], zone),
+        answered_at=from_micros(row[5], zone),
     )
 
 

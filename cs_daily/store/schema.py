@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TypeAlias
 
+from cs_daily.store.schema_v2 import compact_ticks
+
 Migration: TypeAlias = str | Callable[[sqlite3.Connection], None]
 
 # Version 1: shifts, interactions, ticks, checklist snapshots, and the
@@ -234,7 +236,9 @@ BEGIN
 END;
 """
 
-MIGRATIONS: list[Migration] = [_V1]
+# Version 2: ticks keep their answer time as integer microseconds, and the
+# by-shift index on ticks is gone (see schema_v2).
+MIGRATIONS: list[Migration] = [_V1, compact_ticks]
 
 
 def current_version() -> int:

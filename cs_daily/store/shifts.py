@@ -146,7 +146,7 @@ class ShiftMethods(StoreBase):
         interactions: Sequence[InteractionData] = (),
     ) -> int:
         """Insert one complete historical shift; its id. Not undoable."""
-        with self._transaction() as conn:
+        with self._transaction(tallied=True) as conn:
             return bulk_writes.import_shift(
                 conn,
                 self._snapshots,
@@ -157,4 +157,5 @@ class ShiftMethods(StoreBase):
                 reflection,
                 shift_ticks or {},
                 interactions,
+                self._tally_in_bulk(),
             )

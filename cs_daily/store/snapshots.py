@@ -22,6 +22,7 @@ class Snapshots:
         self._conn = conn
         self._checklists: dict[str, Checklist] = {}
         self._items: dict[str, dict[str, Item]] = {}
+        self._bodies: dict[int, tuple[Checklist, str, str]] = {}
 
     def save(self, checklist: Checklist) -> str:
         """Store ``checklist`` unless an identical one is there; its hash.
@@ -29,8 +30,7 @@ class Snapshots:
         The insert always runs, even for a cached hash: the transaction that
         first stored it may have been rolled back since.
         """
-        digest = checklist.content_hash()
-        body = json.dumps(checklist.to_dict(), sort_keys=True, ensure_ascii=False)
+        digest, body = self._serialised(checklist)
         self._conn.execute(
             "INSERT OR IGNORE INTO checklist_snapshots (hash, checklist_id, body)"
             " VALUES (?, ?, ?)",
@@ -38,6 +38,22 @@ class Snapshots:
         )
         self._checklists[digest] = checklist
         return digest
+
+    def _serialised(self, checklist: Checklist) -> tuple[str, str]:
+        """The hash and stored body of ``checklist``, worked out once per object.
+
+        Checklists are frozen, and an import saves the same one for every
+        shift: hashing it again each time cost more than writing the shift.
+        The object is kept alongside, so its id cannot be reused meanwhile.
+        """
+        known = self._bodies.get(id(checklist))
+        if known is not None and known[0] is checklist:
+            return known[1], known[2]
+
+        digest = checklist.content_hash()
+        body = json.dumps(checklist.to_dict(), sort_keys=True, ensure_ascii=False)
+        self._bodies[id(checklist)] = (checklist, digest, body)
+        return digest, body
 
     def checklist(self, digest: str) -> Checklist:
         """The checklist stored under ``digest``."""

@@ -31,6 +31,7 @@ class Store(ShiftMethods, InteractionMethods, TickMethods):
 
         Days are cached between calls and shared: treat them as read-only.
         """
+        self._settle_counts()
         return self._days.days(first, last)
 
     @guarded

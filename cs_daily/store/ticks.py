@@ -32,7 +32,7 @@ class TickMethods(StoreBase):
         with self._transaction() as conn:
             before = writes.find_tick(conn, shift_id, interaction_id, item_id)
             tick_id = writes.put_tick(
-                conn, shift_id, interaction_id, item_id, str(state), rows.to_text(at)
+                conn, shift_id, interaction_id, item_id, str(state), rows.to_micros(at)
             )
             writes.refresh_last_activity(conn, shift_id)
 

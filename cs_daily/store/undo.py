@@ -128,7 +128,8 @@ class ShiftStarted:
 
     def revert(self, conn: sqlite3.Connection) -> None:
         (used,) = conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM ticks WHERE shift_id = :id)"
+            "SELECT EXISTS (SELECT 1 FROM ticks"
+            "   WHERE shift_id = :id AND interaction_id IS NULL)"
             " OR EXISTS (SELECT 1 FROM interactions WHERE shift_id = :id)",
             {"id": self.shift_id},
         ).fetchone()

@@ -10,14 +10,14 @@ from __future__ import annotations
 import sqlite3
 from typing import TypeAlias
 
-# (id, shift_id, interaction_id, item_id, state, answered_at)
-TickRow: TypeAlias = tuple[int, int, int | None, str, str, str]
+# (id, shift_id, interaction_id, item_id, state, answered_us)
+TickRow: TypeAlias = tuple[int, int, int | None, str, str, int]
 # (id, shift_id, seq, channel, ref, note, started_at, ended_at)
 InteractionRow: TypeAlias = tuple[
     int, int, int, str, str | None, str | None, str, str | None
 ]
 
-_TICK_ROW = "id, shift_id, interaction_id, item_id, state, answered_at"
+_TICK_ROW = "id, shift_id, interaction_id, item_id, state, answered_us"
 _INTERACTION_ROW = "id, shift_id, seq, channel, ref, note, started_at, ended_at"
 
 
@@ -46,21 +46,21 @@ def put_tick(
     interaction_id: int | None,
     item_id: str,
     state: str,
-    answered_at: str,
+    answered_us: int,
 ) -> int:
     """Set one tick, updating it in place if it exists; returns its id."""
     existing = find_tick(conn, shift_id, interaction_id, item_id)
     if existing is not None:
         conn.execute(
-            "UPDATE ticks SET state = ?, answered_at = ? WHERE id = ?",
-            (state, answered_at, existing[0]),
+            "UPDATE ticks SET state = ?, answered_us = ? WHERE id = ?",
+            (state, answered_us, existing[0]),
         )
         return existing[0]
 
     cursor = conn.execute(
-        "INSERT INTO ticks (shift_id, interaction_id, item_id, state, answered_at)"
+        "INSERT INTO ticks (shift_id, interaction_id, item_id, state, answered_us)"
         " VALUES (?, ?, ?, ?, ?)",
-        (shift_id, interaction_id, item_id, state, answered_at),
+        (shift_id, interaction_id, item_id, state, answered_us),
     )
     return int(cursor.lastrowid or 0)
 
@@ -126,12 +126,20 @@ def next_seq(conn: sqlite3.Connection, shift_id: int) -> int:
 
 
 def refresh_last_activity(conn: sqlite3.Connection, shift_id: int) -> None:
-    """Recompute when the shift last saw any activity, from its own rows."""
+    """Recompute when the shift last saw any activity, from its own rows.
+
+    Ticks are not indexed by shift: the shift's own ticks are found through
+    the one-per-item index, its interactions' ticks through its interactions.
+    """
     conn.execute(
         """
         UPDATE shifts SET last_activity_at = max(
             started_at,
-            coalesce((SELECT max(answered_at) FROM ticks WHERE shift_id = :id), ''),
+            coalesce((SELECT max(answered_at) FROM ticks
+                      WHERE shift_id = :id AND interaction_id IS NULL), ''),
+            coalesce((SELECT max(t.answered_at) FROM interactions AS i
+                      JOIN ticks AS t ON t.interaction_id = i.id
+                      WHERE i.shift_id = :id), ''),
             coalesce((SELECT max(max(started_at, coalesce(ended_at, '')))
                       FROM interactions WHERE shift_id = :id), '')
         )
