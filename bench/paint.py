@@ -72,7 +72,25 @@ class PaintWatch:
 
     def emit(self) -> None:
         self.record["t_exit"] = time.monotonic()
+        self.record["peak_rss_kib"] = peak_rss_kib()
         print(MARKER + json.dumps(self.record), flush=True)
+
+
+def peak_rss_kib() -> int | None:
+    """This program's own peak resident set (``VmHWM``), in KiB.
+
+    ``ru_maxrss`` is not used: on Linux it keeps the high-water mark of the
+    process before ``exec``, that is, of the parent that forked it, so a
+    benchmark run that has grown would report its own size for every child.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def _names(screen: Any) -> str:
