@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeAlias
 
@@ -55,19 +56,26 @@ _MASK = (1 << _BITS) - 1
 _PACKED = f"done + (missed << {_BITS}) + (na << {2 * _BITS})"
 
 
-class _Counts(dict[int, ItemCount]):
-    """Unpacks counts, sharing one ItemCount per distinct packed value."""
+class _Counts(dict[str, ItemCount]):
+    """Unpacks counts from their JSON text, one ItemCount per distinct value.
 
-    def __missing__(self, packed: int) -> ItemCount:
-        count = self[packed] = ItemCount(
+    Handed to the JSON decoder as ``parse_int``, so every packed number
+    becomes its shared ItemCount while the document is decoded, with no
+    Python loop over the days' items afterwards.
+    """
+
+    def __missing__(self, text: str) -> ItemCount:
+        packed = int(text)
+        count = self[text] = ItemCount(
             packed & _MASK, (packed >> _BITS) & _MASK, packed >> (2 * _BITS)
         )
         return count
 
 
-# One JSON document per table for the whole range: {day: {item: packed}} and
-# {day: {channel: [packed, interactions]}}. Decoding one document costs less
-# than decoding one per day; work days are ISO dates, safe to quote as keys.
+# One JSON document per table for the whole range: {day: {item: packed}},
+# {day: {channel: packed}} and {day: {channel: interactions}}. Decoding one
+# document costs less than one per day; work days are ISO dates, safe to
+# quote as keys.
 _DOCUMENT = """
     SELECT '{{' || group_concat('"' || work_day || '":' || counts) || '}}' FROM (
         SELECT work_day, json_group_object({key}, {value}) AS counts
@@ -75,10 +83,9 @@ _DOCUMENT = """
     )
 """
 _ITEMS = _DOCUMENT.format(key="item_id", value=_PACKED, table="day_item_counts")
-_CHANNELS = _DOCUMENT.format(
-    key="channel",
-    value=f"json_array({_PACKED}, interactions)",
-    table="day_channel_counts",
+_CHANNELS = _DOCUMENT.format(key="channel", value=_PACKED, table="day_channel_counts")
+_VOLUMES = _DOCUMENT.format(
+    key="channel", value="interactions", table="day_channel_counts"
 )
 
 # (shifts, any shift still open, snapshot hashes in the order first used)
@@ -91,13 +98,19 @@ def load(
     """The counted work days from ``first`` to ``last`` (ISO dates), by day."""
     bounds = (first, last)
     days = _shift_days(conn, bounds)
-    items = _document(conn, _ITEMS, bounds)
-    channels = _document(conn, _CHANNELS, bounds)
-
     shared = _Counts()
+    items = _document(conn, _ITEMS, bounds, shared.__getitem__)
+    channels = _document(conn, _CHANNELS, bounds, shared.__getitem__)
+    volumes = _document(conn, _VOLUMES, bounds, int)
+
     return {
         day: _day(
-            day, found, items.get(day, {}), channels.get(day, {}), shared, snapshots
+            day,
+            found,
+            items.get(day, {}),
+            channels.get(day, {}),
+            volumes.get(day, {}),
+            snapshots,
         )
         for day, found in days.items()
     }
@@ -125,18 +138,21 @@ def _shift_days(
 
 
 def _document(
-    conn: sqlite3.Connection, query: str, bounds: tuple[str, str]
+    conn: sqlite3.Connection,
+    query: str,
+    bounds: tuple[str, str],
+    number: Callable[[str], Any],
 ) -> dict[str, Any]:
     (text,) = conn.execute(query, bounds).fetchone()
-    return json.loads(text) if text else {}
+    return json.loads(text, parse_int=number) if text else {}
 
 
 def _day(
     work_day: str,
     found: _ShiftDay,
-    items: dict[str, int],
-    channels: dict[str, list[int]],
-    shared: _Counts,
+    items: dict[str, ItemCount],
+    channels: dict[str, ItemCount],
+    volumes: dict[str, int],
     snapshots: Snapshots,
 ) -> DayCounts:
     """One day's counts, with its checklist: the latest snapshot wins per item.
@@ -154,12 +170,10 @@ def _day(
 
     return DayCounts(
         work_day=date.fromisoformat(work_day),
-        items={item: shared[packed] for item, packed in items.items()},
+        items=items,
         meta=meta,
-        channels={channel: shared[pair[0]] for channel, pair in channels.items()},
-        interactions_by_channel={
-            channel: pair[1] for channel, pair in channels.items()
-        },
+        channels=channels,
+        interactions_by_channel=volumes,
         shifts=shifts,
         open_shift=any_open,
         target=snapshots.checklist(latest).target,
