@@ -170,7 +170,7 @@ class CsDailyApp(App[None]):
 
     # --- The journey --------------------------------------------------------
 
-    def action_start_shift(self) -> None:
+    async def action_start_shift(self) -> None:
         """Record the start first, propose a focus item, then show the start list."""
         if self.shift is not None:
             self.notify(_("A shift is already open."))
@@ -186,12 +186,17 @@ class CsDailyApp(App[None]):
             self.changed()
             return
         self.changed()
-        self.push_screen(StartShiftScreen(self.context, proposed=focus))
+        await self.push_screen(StartShiftScreen(self.context, proposed=focus))
 
-    def action_log_interaction(self) -> None:
+    async def action_log_interaction(self) -> None:
+        """Open the interaction modal, holding later keys until it can take them.
+
+        Awaiting the mount matters: an agent types ``i``, a channel key and a
+        number in one burst, and those keys belong to the modal, not to Today.
+        """
         shift = self._open_shift()
         if shift is not None:
-            self.push_screen(InteractionModal(self.context, shift), self._logged)
+            await self.push_screen(InteractionModal(self.context, shift), self._logged)
 
     def edit_interaction(self, interaction: Interaction) -> None:
         """Reopen the modal filled in with a logged interaction."""
@@ -206,28 +211,25 @@ class CsDailyApp(App[None]):
         self.notify(_("Interaction {seq} saved.").format(seq=saved.seq), timeout=2)
         self.changed()
 
-    def action_start_items(self) -> None:
+    async def action_start_items(self) -> None:
         """Back to the preparation items and focus item of the open shift."""
         if self._open_shift() is not None:
-            self.push_screen(StartShiftScreen(self.context))
+            await self.push_screen(StartShiftScreen(self.context))
 
-    def action_list_interactions(self) -> None:
+    async def action_list_interactions(self) -> None:
         if self._open_shift() is not None:
-            self.push_screen(InteractionsScreen(self.context))
+            await self.push_screen(InteractionsScreen(self.context))
 
-    def action_end_shift(self) -> None:
+    async def action_end_shift(self) -> None:
         if self._open_shift() is not None:
-            self.push_screen(EndShiftScreen(self.context))
+            await self.push_screen(EndShiftScreen(self.context))
 
-    def action_stats(self) -> None:
-        """The statistics screen, imported late so Today works without it."""
-        try:
-            from cs_daily.tui.screens.stats import StatsScreen
-        except ImportError:
-            self.notify(_("Statistics are not available in this version."))
-            return
+    async def action_stats(self) -> None:
+        """The statistics screen, imported late: its figures are not needed at start."""
+        from cs_daily.tui.screens.stats import StatsScreen
+
         c = self.context
-        self.push_screen(StatsScreen(c.store, c.checklist, c.clock, c.settings))
+        await self.push_screen(StatsScreen(c.store, c.checklist, c.clock, c.settings))
 
     def action_undo(self) -> None:
         """Undo the last change, whatever screen it was made on."""

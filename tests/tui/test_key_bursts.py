@@ -65,3 +65,19 @@ async def test_a_repeated_number_key_moves_the_tick_twice(make_app, store, check
         assert ticks["prep"].state is TickState.DONE
         assert ticks["sop"].state is TickState.MISSED
         assert not isinstance(app.screen, StartShiftScreen)
+
+
+async def test_keys_typed_while_the_modal_opens_reach_it(make_app, store, checklist):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        burst(app, "i", "e", "3", "enter")
+        for _ in range(4):
+            await pilot.pause()
+
+        [logged] = store.interactions(shift.id)
+        ticks = {tick.item_id: tick.state for tick in logged.ticks}
+        assert logged.channel == "email"
+        assert ticks["greet"] is TickState.MISSED

@@ -38,13 +38,29 @@ REDRAW_SECONDS = 60
 class TodayScreen(Screen[None]):
     """The hub of a shift: status, figures, recent interactions, next keys."""
 
+    # Priority keys act the moment they arrive, before the keys typed after
+    # them are handed on: ``i``, a channel key and a number typed in one burst
+    # must all reach the interaction modal, not Today.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.start_shift", N_("Start shift"), id="today.start"),
-        Binding("i", "app.log_interaction", N_("Interaction"), id="today.log"),
-        Binding("l", "app.list_interactions", N_("List"), id="today.list"),
-        Binding("p", "app.start_items", N_("Start items"), id="today.prep", show=False),
-        Binding("e", "app.end_shift", N_("End shift"), id="today.end"),
-        Binding("s", "app.stats", N_("Stats"), id="today.stats"),
+        Binding(
+            "n", "app.start_shift", N_("Start shift"), id="today.start", priority=True
+        ),
+        Binding(
+            "i", "app.log_interaction", N_("Interaction"), id="today.log", priority=True
+        ),
+        Binding(
+            "l", "app.list_interactions", N_("List"), id="today.list", priority=True
+        ),
+        Binding(
+            "p",
+            "app.start_items",
+            N_("Start items"),
+            id="today.prep",
+            show=False,
+            priority=True,
+        ),
+        Binding("e", "app.end_shift", N_("End shift"), id="today.end", priority=True),
+        Binding("s", "app.stats", N_("Stats"), id="today.stats", priority=True),
         Binding("u,ctrl+z", "app.undo", N_("Undo"), id="today.undo"),
     ]
 
