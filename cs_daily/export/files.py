@@ -3,13 +3,16 @@
 An export is built in memory, then written to a temporary file in the target
 folder, flushed to disk and renamed over the target in one step, so a full
 disk or a power cut never leaves half a summary behind. An existing file is
-only replaced with ``--force``; ``-`` means standard output.
+only replaced with ``--force``; ``-`` means standard output. A device or a
+pipe (``/dev/null``, a named pipe a script reads) is written to in place:
+renaming a file over it would replace the device itself.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -38,9 +41,30 @@ def write_output(
         return None
 
     path = Path(target)
+    if _is_stream(path):
+        _write_in_place(path, data)
+        return path
+
     check_target(path, force=force)
     _write_atomically(path, data)
     return path
+
+
+def _is_stream(path: Path) -> bool:
+    """A character device or a named pipe: something to write into, not replace."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    try:
+        with path.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
 
 
 def check_target(path: Path, *, force: bool) -> None:

@@ -120,3 +120,21 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(
         write_output(tmp_path / "out.md", b"x")
     assert raised.value.exit_code == EXIT_BAD_INPUT
     assert os.listdir(tmp_path) == []
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    pipe = tmp_path / "summary.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+
+    write_output(pipe, b"week summary\n")
+    reader.join(timeout=10)
+
+    assert received == [b"week summary\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert list(tmp_path.iterdir()) == [pipe]
