@@ -9,6 +9,7 @@ Each tick is described by the checklist snapshot its shift was started with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from cs_daily import figures
 from cs_daily.export.labels import Labels
@@ -111,8 +112,9 @@ class _ShiftContext:
     week_start: str
     include_notes: bool
 
-    @property
+    @cached_property
     def week(self) -> str:
+        """Worked out once per shift: every row of a shift is in its week."""
         return figures.week_of(self.shift.work_day, self.week_start).label
 
     def shift_rows(self, ticks: dict[str, Tick]) -> list[TickRow]:
