@@ -151,4 +151,5 @@ class Period:
 
     def select(self, days: Iterable[DayCounts]) -> list[DayCounts]:
         """The counted days whose work day falls inside the period."""
-        return [d for d in days if self.contains(d.work_day)]
+        first, last = self.first, self.last
+        return [d for d in days if first <= d.work_day <= last]

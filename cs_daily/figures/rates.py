@@ -68,8 +68,12 @@ def latest_meta(days: Iterable[DayCounts]) -> dict[str, Item]:
     checklist did, so an item moved to another category is shown there.
     """
     meta: dict[str, Item] = {}
+    last: dict[str, Item] | None = None
     for day in sorted(days, key=lambda d: d.work_day):
-        meta.update(day.meta)
+        # Days of one checklist share its item table: apply it once per run.
+        if day.meta is not last:
+            meta.update(day.meta)
+            last = day.meta
     return meta
 
 
