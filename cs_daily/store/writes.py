@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TypeAlias
 
+from cs_daily.store.schema_v2 import ISO_FROM_MICROS
+
 # (id, shift_id, interaction_id, item_id, state, answered_us)
 TickRow: TypeAlias = tuple[int, int, int | None, str, str, int]
 # (id, shift_id, seq, channel, ref, note, started_at, ended_at)
@@ -125,25 +127,33 @@ def next_seq(conn: sqlite3.Connection, shift_id: int) -> int:
     return int(seq)
 
 
+# The shift's latest answer, compared as integers and turned into stored
+# text once, rather than computing every tick's text to compare them.
+_REFRESH_LAST_ACTIVITY = f"""
+WITH latest(us) AS (
+    SELECT max(answered_us) FROM (
+        SELECT answered_us FROM ticks
+        WHERE shift_id = :id AND interaction_id IS NULL
+        UNION ALL
+        SELECT t.answered_us FROM interactions AS i
+        JOIN ticks AS t ON t.interaction_id = i.id
+        WHERE i.shift_id = :id
+    )
+)
+UPDATE shifts SET last_activity_at = max(
+    started_at,
+    coalesce((SELECT {ISO_FROM_MICROS.format(us="us")} FROM latest), ''),
+    coalesce((SELECT max(max(started_at, coalesce(ended_at, '')))
+              FROM interactions WHERE shift_id = :id), '')
+)
+WHERE id = :id
+"""
+
+
 def refresh_last_activity(conn: sqlite3.Connection, shift_id: int) -> None:
     """Recompute when the shift last saw any activity, from its own rows.
 
     Ticks are not indexed by shift: the shift's own ticks are found through
     the one-per-item index, its interactions' ticks through its interactions.
     """
-    conn.execute(
-        """
-        UPDATE shifts SET last_activity_at = max(
-            started_at,
-            coalesce((SELECT max(answered_at) FROM ticks
-                      WHERE shift_id = :id AND interaction_id IS NULL), ''),
-            coalesce((SELECT max(t.answered_at) FROM interactions AS i
-                      JOIN ticks AS t ON t.interaction_id = i.id
-                      WHERE i.shift_id = :id), ''),
-            coalesce((SELECT max(max(started_at, coalesce(ended_at, '')))
-                      FROM interactions WHERE shift_id = :id), '')
-        )
-        WHERE id = :id
-        """,
-        {"id": shift_id},
-    )
+    conn.execute(_REFRESH_LAST_ACTIVITY, {"id": shift_id})
