@@ -118,14 +118,20 @@ def _kill_while_migrating(db: Path, which: str) -> None:
 
 
 @pytest.mark.stress
-def test_a_first_migration_killed_halfway_leaves_an_empty_history(tmp_path: Path):
+@pytest.mark.parametrize("version", VERSIONS[1:], ids=lambda v: f"to-v{v}")
+def test_each_real_migration_killed_before_commit_leaves_the_old_version(
+    tmp_path: Path, version: int
+):
+    """The migration has done all its work, uncommitted, when it is killed."""
     db = tmp_path / "history.sqlite3"
-    shutil.copyfile(FIXTURES / "v0.sqlite3", db)
+    shutil.copyfile(FIXTURES / f"v{version - 1}.sqlite3", db)
+    before = _rows(db) if db.stat().st_size else {}
 
-    _kill_while_migrating(db, "first")
+    _kill_while_migrating(db, str(version))
 
-    assert _version(db) == 0
-    assert _rows(db) == {}
+    assert _version(db) == version - 1
+    assert _rows(db, like=before or None) == before, "the old rows changed"
+    assert integrity(db) == "ok"
     with Store.open(db) as store:
         assert store.schema_version == schema.current_version()
 
