@@ -109,6 +109,18 @@ def interaction(conn: sqlite3.Connection, interaction_id: int) -> Interaction:
     return rows.interaction_from_row(row, zone, ticks)
 
 
+def interaction_owner(conn: sqlite3.Connection, interaction_id: int) -> tuple[int, int]:
+    """The shift an interaction belongs to and its number, without its ticks."""
+    row = conn.execute(
+        "SELECT shift_id, seq FROM interactions WHERE id = ?", (interaction_id,)
+    ).fetchone()
+    if row is None:
+        raise StoreError(
+            _("There is no interaction {id} in the history.").format(id=interaction_id)
+        )
+    return int(row[0]), int(row[1])
+
+
 def last_channel(conn: sqlite3.Connection) -> str | None:
     """The channel of the interaction logged last, the natural default."""
     row = conn.execute(

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import _
-from cs_daily.model import Scope, Tick, TickState
+from cs_daily.model import Checklist, Scope, Shift, Tick, TickState
 from cs_daily.store import reads, rows, validate, writes
 from cs_daily.store.base import StoreBase, guarded
 from cs_daily.store.undo import TickChanged
@@ -25,9 +25,10 @@ class TickMethods(StoreBase):
         interaction_id: int | None = None,
     ) -> Tick:
         """Answer one item, for the shift itself or for one of its interactions."""
-        seq = self._check_tick_target(shift_id, item_id, interaction_id)
+        shift, checklist = self._shift_and_checklist(shift_id)
+        seq = self._check_tick_target(checklist, shift_id, item_id, interaction_id)
         scope = Scope.SHIFT if interaction_id is None else Scope.INTERACTION
-        validate.check_tick(self.shift_checklist(shift_id), item_id, state, scope)
+        validate.check_tick(checklist, item_id, state, scope)
 
         with self._transaction() as conn:
             before = writes.find_tick(conn, shift_id, interaction_id, item_id)
@@ -37,7 +38,7 @@ class TickMethods(StoreBase):
             writes.refresh_last_activity(conn, shift_id)
 
         self._record(TickChanged(shift_id, interaction_id, seq, item_id, before))
-        zone = self.shift(shift_id).started_at.tzinfo
+        zone = shift.started_at.tzinfo
         assert zone is not None
         row = conn.execute(
             f"SELECT {rows.TICK_COLUMNS} FROM ticks WHERE id = ?", (tick_id,)
@@ -49,7 +50,8 @@ class TickMethods(StoreBase):
         self, shift_id: int, item_id: str, interaction_id: int | None = None
     ) -> None:
         """Take back an answer; clearing an unanswered item changes nothing."""
-        seq = self._check_tick_target(shift_id, item_id, interaction_id)
+        _shift, checklist = self._shift_and_checklist(shift_id)
+        seq = self._check_tick_target(checklist, shift_id, item_id, interaction_id)
 
         with self._transaction() as conn:
             before = writes.find_tick(conn, shift_id, interaction_id, item_id)
@@ -60,22 +62,31 @@ class TickMethods(StoreBase):
 
         self._record(TickChanged(shift_id, interaction_id, seq, item_id, before))
 
+    def _shift_and_checklist(self, shift_id: int) -> tuple[Shift, Checklist]:
+        """The shift and its snapshot, read once per key press."""
+        shift = reads.shift(self._conn, shift_id)
+        return shift, self._snapshots.checklist(shift.checklist_hash)
+
     def _check_tick_target(
-        self, shift_id: int, item_id: str, interaction_id: int | None
+        self,
+        checklist: Checklist,
+        shift_id: int,
+        item_id: str,
+        interaction_id: int | None,
     ) -> int | None:
         """The interaction's number, after checking it belongs to the shift."""
-        validate.check_item(self.shift_checklist(shift_id), item_id)
+        validate.check_item(checklist, item_id)
         if interaction_id is None:
             return None
 
-        found = reads.interaction(self._conn, interaction_id)
-        if found.shift_id != shift_id:
+        owner, seq = reads.interaction_owner(self._conn, interaction_id)
+        if owner != shift_id:
             raise StoreError(
                 _("Interaction {id} does not belong to shift {shift}.").format(
                     id=interaction_id, shift=shift_id
                 )
             )
-        return int(found.seq)
+        return seq
 
     @guarded
     def shift_ticks(self, shift_id: int) -> dict[str, Tick]:
