@@ -95,8 +95,10 @@ class Tally:
         self._conn.executemany(
             _ADD_CHANNELS,
             [
-                (day, channel, self._volume[day, channel], *states)
-                for (day, channel, *states) in _rows(self._channels, self._volume)
+                (day, channel, self._volume[day, channel], done, missed, na)
+                for day, channel, done, missed, na in _rows(
+                    self._channels, self._volume
+                )
             ],
         )
         for statement in self._triggers:
@@ -109,7 +111,14 @@ def _rows(
 ) -> list[tuple[str, str, int, int, int]]:
     """(day, key, done, missed, na) for every day and key counted or in ``also``."""
     keys = {(day, key) for day, key, _state in counted} | set(also)
+    done, missed, na = _STATES
     return [
-        (day, key, *(counted[day, key, state] for state in _STATES))
+        (
+            day,
+            key,
+            counted[day, key, done],
+            counted[day, key, missed],
+            counted[day, key, na],
+        )
         for day, key in sorted(keys)
     ]
