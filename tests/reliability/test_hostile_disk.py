@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from tests.reliability.helpers import (
 from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts, write_shifts
 
 FIRST = datetime(2026, 3, 2, 8, tzinfo=JAKARTA)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 STATS = ["stats", "--as-of", "2026-03-20"]
 WEEK = ["export", "--week", "2026-W11", "-o", "-"]
 FULL = ["export", "--all", "--format", "json", "-o", "-"]
@@ -320,3 +322,55 @@ def test_the_real_command_prints_one_line_and_no_traceback(
     no_traceback(done.stderr)
     assert done.stderr.startswith("cs-daily: ") and str(history) in done.stderr
     assert done.stdout == ""
+
+
+def test_an_upgrade_on_a_full_disk_stops_cleanly_and_succeeds_later(tmp_path: Path):
+    """A new cs-daily opening an old history on a full disk: the upgrade needs
+    room to rebuild a table, fails whole, and runs once space is back."""
+    fixture = FIXTURES / f"v{schema.current_version() - 1}.sqlite3"
+    if not can_mount():
+        assert not IS_ROOT, "root here, yet a tmpfs could not be mounted"
+        db = tmp_path / "history.sqlite3"
+        shutil.copyfile(fixture, db)
+        limit = 16 * 1024  # below what the upgrade writes to its -wal file
+        code = (
+            "import resource, signal, sys\n"
+            "from pathlib import Path\n"
+            "from cs_daily.store import Store\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+            f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+            "Store.open(Path(sys.argv[1]))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(db)],
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            check=False,
+        )
+        assert "StoreError" in done.stderr and "full" in done.stderr
+        _upgrades_afterwards(db, fixture)
+        return
+
+    with tiny_disk(tmp_path / "disk", 256) as disk:
+        db = disk / "history.sqlite3"
+        shutil.copyfile(fixture, db)
+        filler = fill(disk)
+
+        with pytest.raises(StoreError, match="full"):
+            Store.open(db)
+
+        assert db.read_bytes() == fixture.read_bytes()
+        filler.unlink()
+        _upgrades_afterwards(db, fixture)
+
+
+def _upgrades_afterwards(db: Path, fixture: Path) -> None:
+    conn = sqlite3.connect(db)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    assert version == schema.current_version() - 1
+    assert integrity(db) == "ok"
+    with Store.open(db) as store:
+        assert store.schema_version == schema.current_version()
+        assert len(store.latest_shifts(100)) == 4
