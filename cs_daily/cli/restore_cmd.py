@@ -47,7 +47,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, clock: Clock | None = None) -> int:
     """Check the backup, keep a safety copy, replace the history; the exit code."""
-    from cs_daily.store.backup import restore_database
+    from cs_daily.store.restore import restore_database
 
     paths = command_paths(args)
     stamp = (clock or SystemClock()).now().strftime("%Y-%m-%d-%H%M%S")

@@ -1,4 +1,4 @@
-"""Copies of the history database: the daily backup, and restoring one.
+"""Copies of the history database: the daily backup and `cs-daily backup`.
 
 Copies are made with SQLite's online backup API, never by copying the file:
 a file copy taken while the app writes can catch the database between two
@@ -7,9 +7,7 @@ backup API reads one consistent snapshot through SQLite's own locks.
 
 A copy is written to a temporary name and renamed into place only when it is
 complete, so a crash never leaves half a backup under a real backup's name.
-Restoring writes the backup into the live database through the same API,
-holding an exclusive lock, so a ``-wal`` file can never be left behind that
-belongs to the old history.
+Restoring a copy is :mod:`cs_daily.store.restore`.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cs_daily.errors import StoreError, UsageError
-from cs_daily.i18n import _, ngettext
+from cs_daily.i18n import _
 from cs_daily.store import schema
 from cs_daily.store.connection import SQLITE_HEADER
 
@@ -33,7 +31,6 @@ DEFAULT_KEEP_DAYS = 14
 # pruning matches this exact pattern and touches no other file in the folder.
 DAILY_PATTERN = re.compile(r"^history-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 _TABLES = ("checklist_snapshots", "shifts", "interactions", "ticks")
-_LOCK_TIMEOUT_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,7 @@ def _daily_date(path: Path) -> date | None:
 def backup_database(db_path: Path, target: Path) -> Path:
     """Copy the history at ``db_path`` to ``target`` (replaced if it exists)."""
     inspect_database(db_path)
-    _make_folder(target.parent)
+    make_folder(target.parent)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
@@ -129,7 +126,7 @@ def backup_database(db_path: Path, target: Path) -> Path:
 
 def _copy(source: Path, target: Path) -> None:
     """One consistent snapshot of ``source`` as a single self-contained file."""
-    reader = _open_readonly(source)
+    reader = open_readonly(source)
     writer = sqlite3.connect(target, isolation_level=None)
     try:
         reader.backup(writer)
@@ -143,7 +140,7 @@ def inspect_database(path: Path) -> DatabaseInfo:
     """Check that ``path`` is a sound cs-daily history this version can read."""
     _check_header(path)
     try:
-        conn = _open_readonly(path)
+        conn = open_readonly(path)
     except sqlite3.Error as error:
         raise _not_history(path, error) from error
 
@@ -202,7 +199,7 @@ def _check_header(path: Path) -> None:
         raise _not_history(path, _("not a SQLite database"))
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection, even to a file in a folder nobody may write in.
 
     SQLite needs a lock file beside a WAL database to read it. Where none can
@@ -232,116 +229,7 @@ def _connect_readonly(path: Path, query: str) -> sqlite3.Connection:
     return conn
 
 
-def restore_database(
-    source: Path, db_path: Path, safety_dir: Path, stamp: str, force: bool = False
-) -> Path | None:
-    """Replace the history at ``db_path`` with the backup ``source``.
-
-    The backup is checked whole first. The current history is copied to
-    ``safety_dir`` (named with ``stamp``) before anything is replaced; that
-    copy's path is returned (``None`` when there was no history). Without
-    ``force`` a restore that would drop shifts the backup lacks is refused,
-    and so is one over a history that cannot be read.
-    """
-    inspect_database(source)
-    if not db_path.is_file() or db_path.stat().st_size == 0:
-        _make_folder(db_path.parent)
-        backup_database(source, db_path)
-        return None
-
-    safety = _unused(safety_dir / f"history-before-restore-{stamp}.sqlite3")
-    try:
-        current = inspect_database(db_path)
-    except (StoreError, UsageError) as problem:
-        if not force:
-            raise _unreadable_current(db_path, problem) from problem
-        return _set_aside_and_restore(source, db_path, safety)
-
-    _refuse_losing_shifts(source, db_path, current, force)
-    backup_database(db_path, safety)
-    _write_into(source, db_path)
-    return safety
-
-
-def _refuse_losing_shifts(
-    source: Path, db_path: Path, current: DatabaseInfo, force: bool
-) -> None:
-    """Shifts only the current history has would be lost: ask for ``--force``."""
-    lost = _shifts_missing_from(source, db_path)
-    if not lost or force:
-        return
-
-    raise UsageError(
-        ngettext(
-            "The history {path} holds {count} shift the backup {file} does not "
-            "have (latest work day {day}). Restore with --force to replace it "
-            "anyway; a safety copy is kept. Nothing was changed.",
-            "The history {path} holds {count} shifts the backup {file} does not "
-            "have (latest work day {day}). Restore with --force to replace it "
-            "anyway; a safety copy is kept. Nothing was changed.",
-            lost,
-        ).format(path=db_path, count=lost, file=source, day=current.last_work_day)
-    )
-
-
-def _shifts_missing_from(source: Path, db_path: Path) -> int:
-    """How many shifts of ``db_path`` (by start instant) ``source`` lacks."""
-    conn = _open_readonly(db_path)
-    try:
-        incoming = source.resolve().as_uri() + "?mode=ro"
-        conn.execute("ATTACH DATABASE ? AS incoming", (incoming,))
-        (count,) = conn.execute(
-            "SELECT count(*) FROM main.shifts WHERE started_at NOT IN"
-            " (SELECT started_at FROM incoming.shifts)"
-        ).fetchone()
-    finally:
-        conn.close()
-    return int(count)
-
-
-def _write_into(source: Path, db_path: Path) -> None:
-    """Copy ``source`` over the live database, alone and under an exclusive lock.
-
-    Leaving WAL mode only succeeds when no other connection has the file open,
-    which is how a running cs-daily is detected; the exclusive locking mode
-    then keeps any newcomer out until the copy is complete.
-    """
-    reader = _open_readonly(source)
-    writer = sqlite3.connect(db_path, isolation_level=None, timeout=_LOCK_TIMEOUT_S)
-    try:
-        writer.execute("PRAGMA locking_mode = EXCLUSIVE")
-        writer.execute("PRAGMA journal_mode = DELETE")
-        reader.backup(writer)
-        writer.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as error:
-        raise _in_use(db_path, error) from error
-    finally:
-        writer.close()
-        reader.close()
-
-
-def _set_aside_and_restore(source: Path, db_path: Path, safety: Path) -> Path:
-    """Move an unreadable history (with its -wal and -shm) aside, then restore."""
-    _make_folder(safety.parent)
-    for suffix in ("", "-wal", "-shm"):
-        found = Path(f"{db_path}{suffix}")
-        if found.exists():
-            os.replace(found, Path(f"{safety}{suffix}"))
-    backup_database(source, db_path)
-    return safety
-
-
-def _unused(path: Path) -> Path:
-    """``path``, or the first free ``name-2``, ``name-3``: a safety copy never
-    replaces an earlier one, whatever the clock says."""
-    found, n = path, 1
-    while found.exists():
-        n += 1
-        found = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return found
-
-
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -387,22 +275,4 @@ def _damaged(path: Path, finding: str) -> UsageError:
             "changed. Restore a backup with 'cs-daily restore' ('cs-daily "
             "locate' shows where backups are kept)."
         ).format(path=path, finding=first)
-    )
-
-
-def _unreadable_current(path: Path, problem: Exception) -> UsageError:
-    return UsageError(
-        _(
-            "The current history cannot be read ({problem}). Restore with --force "
-            "to move it aside into the backup folder and use the backup instead."
-        ).format(problem=problem)
-    )
-
-
-def _in_use(path: Path, error: sqlite3.Error) -> StoreError:
-    return StoreError(
-        _(
-            "The history {path} is in use by another cs-daily (close it first); "
-            "nothing was changed. ({reason})"
-        ).format(path=path, reason=error)
     )

@@ -28,8 +28,8 @@ from cs_daily.store.backup import (
     daily_backup,
     daily_name,
     inspect_database,
-    restore_database,
 )
+from cs_daily.store.restore import restore_database
 from tests.reliability.disks import read_only
 from tests.reliability.helpers import (
     Home,

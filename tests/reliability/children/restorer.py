@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cs_daily.store.backup import restore_database
+from cs_daily.store.restore import restore_database
 
 if __name__ == "__main__":
     copy, db, safety = (Path(arg) for arg in sys.argv[1:4])
