@@ -363,13 +363,14 @@ def test_a_restore_killed_halfway_leaves_the_old_history_or_the_new(
         write_shift(store, CHECKLIST, FIRST)
     new_starts, old_starts = shift_starts(copy), shift_starts(old)
 
+    length = _restore_length(copy, old, tmp_path / "timing")
     rng = random.Random(20261203)
     outcomes = []
     for _ in range(12):
         _reset(home.database, old)
         child = run_child("restorer.py", str(copy), str(home.database), str(tmp_path))
         assert child.stdout is not None and child.stdout.readline() == "start\n"
-        time.sleep(rng.uniform(0.0, 0.15))
+        time.sleep(rng.uniform(0.0, length * 0.9))
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)
 
@@ -382,6 +383,18 @@ def test_a_restore_killed_halfway_leaves_the_old_history_or_the_new(
         outcomes.append(found == new_starts)
 
     assert False in outcomes, "no kill landed before the restore finished"
+
+
+def _restore_length(copy: Path, old: Path, scratch: Path) -> float:
+    """Seconds an uninterrupted restore takes, from ``start`` to its end."""
+    db = scratch / "history.sqlite3"
+    _reset(db, old)
+    child = run_child("restorer.py", str(copy), str(db), str(scratch))
+    assert child.stdout is not None and child.stdout.readline() == "start\n"
+    began = time.monotonic()
+    out, err = child.communicate(timeout=60)
+    assert out.strip() == "restored", err
+    return time.monotonic() - began
 
 
 def _reset(db: Path, content: Path) -> None:
