@@ -240,6 +240,10 @@ END;
 # by-shift index on ticks is gone (see schema_v2).
 MIGRATIONS: list[Migration] = [_V1, compact_ticks]
 
+# Versions whose migration rebuilds a big table: upgrading an existing
+# history past one of them ends with the file compacted.
+_REBUILDS = (2,)
+
 
 def current_version() -> int:
     """The schema version this code writes: one per migration."""
@@ -254,6 +258,23 @@ def migrate(conn: sqlite3.Connection, found: int) -> None:
     """
     for version in range(found + 1, current_version() + 1):
         _apply(conn, MIGRATIONS[version - 1], version)
+
+    if any(1 <= found < version <= current_version() for version in _REBUILDS):
+        _compact(conn)
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """Give the pages a rebuilt table left free back to the disk, once.
+
+    VACUUM cannot run inside a transaction, so it follows the migrations.
+    If it fails (a full disk, say) the file is still whole and upgraded,
+    only larger than it needs to be, so the failure is not the agent's
+    problem and opening goes on.
+    """
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.Error:
+        return
 
 
 def _apply(conn: sqlite3.Connection, migration: Migration, version: int) -> None:

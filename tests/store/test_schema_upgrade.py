@@ -142,6 +142,21 @@ def test_the_upgrade_drops_the_by_shift_index(
     assert "ticks_one_per_interaction_item" in indexes
 
 
+def test_the_upgrade_gives_the_rebuilt_table_s_space_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = tmp_path / "history.sqlite3"
+    _version_1(path, monkeypatch)
+    start = datetime(2026, 3, 29, 9, tzinfo=AMSTERDAM)
+    _fill(path, [(start, "done")] * 3000)
+    before = path.stat().st_size
+
+    Store.open(path).close()
+
+    assert _table(path, "PRAGMA freelist_count") == [(0,)]
+    assert path.stat().st_size < before
+
+
 def test_an_answer_time_in_a_strange_form_stops_the_upgrade_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
