@@ -92,7 +92,9 @@ class StatsScreen(Screen[None]):
             return
         self.compute(days)
 
-    @work(thread=True, exclusive=True, group="stats")
+    # A description of its own: by default Textual describes a worker by the
+    # repr of its arguments, which for years of counted days is megabytes.
+    @work(thread=True, exclusive=True, group="stats", description="stats")
     def compute(self, days: list[DayCounts]) -> None:
         as_of = self.clock.now().date()
         stats = compute_stats(days, as_of, self.checklist, self.settings.week_start)

@@ -81,11 +81,11 @@ class TodayScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.refresh_view()
         # With no shift open, "today" follows the clock: redraw past midnight.
         self.set_interval(REDRAW_SECONDS, self.refresh_view)
 
     def on_screen_resume(self) -> None:
+        """Draw on every return to Today, the first showing included."""
         self.refresh_view()
 
     def refresh_view(self) -> None:
