@@ -125,7 +125,7 @@ async def _drive(
                 await driver.stats_opens(count, times)
             else:
                 await driver.shift_start_ticks(count, times)
-                await driver.interaction_saves(max(count // 20, 5), times)
+                await driver.interaction_saves(max(count // 10, 5), times)
     finally:
         observer.close()
         store._conn = watch._connection
