@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_cmd",
     "backup_cmd",
     "restore_cmd",
+    "recount_cmd",
 )
 
 
