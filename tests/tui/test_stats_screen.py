@@ -6,7 +6,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from helpers import text_of
+from helpers import notices, text_of
 from rich.console import Console
 from textual.widgets import Sparkline, Static
 
@@ -226,3 +226,28 @@ def test_sunday_weeks_put_sunday_on_the_first_row():
         "Fri",
         "Sat",
     ]
+
+
+async def test_x_exports_the_week_and_asks_before_replacing_it(
+    make_app, history, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    summary = tmp_path / "cs-daily-2026-W49.md"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stats(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+
+        assert "2026-W49" in summary.read_text(encoding="utf-8")
+        assert str(summary) in notices(app)[-1]
+
+        summary.write_text("an older summary", encoding="utf-8")
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmModal"
+        await pilot.press("y")
+        await pilot.pause()
+
+        assert "2026-W49" in summary.read_text(encoding="utf-8")
+        assert type(app.screen).__name__ == "StatsScreen"

@@ -10,6 +10,7 @@ freezes the keys; nothing is recomputed while the screen is shown.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich import box
@@ -22,9 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from cs_daily.clock import Clock
-from cs_daily.errors import StoreError
+from cs_daily.errors import CsDailyError, StoreError
 from cs_daily.figures.stats import Stats, compute_stats
 from cs_daily.figures.weak import WeakArea
+from cs_daily.figures.weeks import Week
 from cs_daily.figures.wording import change_in_points, good_days, missed_of
 from cs_daily.i18n import _, format_date, format_number, format_percent, ngettext
 from cs_daily.model import Checklist, DayCounts
@@ -50,6 +52,7 @@ class StatsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", _("Back"), id="stats.back"),
         Binding("q", "back", _("Back"), id="stats.back_q", show=False),
+        Binding("x", "export", _("Export week"), id="stats.export"),
     ]
 
     def __init__(
@@ -119,6 +122,49 @@ class StatsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_export(self) -> None:
+        """Write this week's summary as Markdown into the folder cs-daily runs in.
+
+        The same file name as ``cs-daily export`` uses, so the agent finds it
+        where the command would have put it; an earlier one is replaced only
+        after asking.
+        """
+        from cs_daily.export.naming import default_filename
+        from cs_daily.figures import week_of
+        from cs_daily.tui.screens.confirm import ConfirmModal
+
+        week = week_of(self.clock.now().date(), self.settings.week_start)
+        target = Path.cwd() / default_filename(week.label, "md")
+        if not target.exists():
+            self._export(week, target, force=False)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._export(week, target, force=True)
+
+        question = _("Replace {name}?").format(name=target.name)
+        self.app.push_screen(ConfirmModal(question, str(target.parent)), answered)
+
+    def _export(self, week: Week, target: Path, *, force: bool) -> None:
+        from cs_daily.export import export_week
+        from cs_daily.tui.feedback import show_error
+
+        try:
+            written = export_week(
+                self.store,
+                self.checklist,
+                self.settings,
+                week,
+                "md",
+                target,
+                force=force,
+            )
+        except CsDailyError as error:
+            show_error(self, error)
+            return
+        self.notify(_("Weekly summary written to {path}").format(path=written))
 
 
 def headline(stats: Stats) -> str:
