@@ -27,9 +27,11 @@ from cs_daily.store.connection import SQLITE_HEADER
 
 DEFAULT_KEEP_DAYS = 14
 
-# Daily copies are named by the local calendar date they were made on;
-# pruning matches this exact pattern and touches no other file in the folder.
-DAILY_PATTERN = re.compile(r"^history-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+# Daily copies are named after the database they copy and the local calendar
+# date they were made on (``history-2026-12-03.sqlite3``), so a demo or a
+# second history opened with --db never takes the place of the agent's own.
+# Pruning matches this exact pattern and touches no other file in the folder.
+DAILY_DATE = r"(\d{4}-\d{2}-\d{2})\.sqlite3"
 _TABLES = ("checklist_snapshots", "shifts", "interactions", "ticks")
 
 
@@ -43,9 +45,14 @@ class DatabaseInfo:
     last_work_day: date | None
 
 
-def daily_name(day: date) -> str:
-    """The file name of the automatic backup made on ``day``."""
-    return f"history-{day.isoformat()}.sqlite3"
+def daily_name(day: date, stem: str = "history") -> str:
+    """The file name of the automatic backup of ``<stem>.sqlite3`` made on ``day``."""
+    return f"{stem}-{day.isoformat()}.sqlite3"
+
+
+def daily_pattern(stem: str = "history") -> re.Pattern[str]:
+    """What the daily copies of ``<stem>.sqlite3`` are called, and nothing else."""
+    return re.compile(f"^{re.escape(stem)}-{DAILY_DATE}$")
 
 
 def daily_backup(
@@ -63,39 +70,42 @@ def daily_backup(
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
 
-    target = backup_dir / daily_name(today)
+    target = backup_dir / daily_name(today, db_path.stem)
     made = None
     if not target.exists():
         made = backup_database(db_path, target)
-    prune_daily_backups(backup_dir, today, keep_days)
+    prune_daily_backups(backup_dir, today, keep_days, db_path.stem)
     return made
 
 
-def prune_daily_backups(backup_dir: Path, today: date, keep_days: int) -> list[Path]:
+def prune_daily_backups(
+    backup_dir: Path, today: date, keep_days: int, stem: str = "history"
+) -> list[Path]:
     """Delete the daily copies made ``keep_days`` or more days before ``today``.
 
     Copies dated after ``today`` (a clock that was set back) are kept: losing
     a backup to a wrong clock is worse than keeping one too many.
     """
     oldest_kept = today - timedelta(days=keep_days - 1)
+    pattern = daily_pattern(stem)
     removed = []
-    for path in _daily_backups(backup_dir):
-        made_on = _daily_date(path)
+    for path in _daily_backups(backup_dir, pattern):
+        made_on = _daily_date(path, pattern)
         if made_on is not None and made_on < oldest_kept:
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
 
 
-def _daily_backups(backup_dir: Path) -> list[Path]:
+def _daily_backups(backup_dir: Path, pattern: re.Pattern[str]) -> list[Path]:
     try:
-        return sorted(p for p in backup_dir.iterdir() if DAILY_PATTERN.match(p.name))
+        return sorted(p for p in backup_dir.iterdir() if pattern.match(p.name))
     except FileNotFoundError:
         return []
 
 
-def _daily_date(path: Path) -> date | None:
-    found = DAILY_PATTERN.match(path.name)
+def _daily_date(path: Path, pattern: re.Pattern[str]) -> date | None:
+    found = pattern.match(path.name)
     try:
         return date.fromisoformat(found.group(1)) if found else None
     except ValueError:

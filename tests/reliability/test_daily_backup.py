@@ -417,3 +417,20 @@ def test_two_restores_in_the_same_second_keep_both_safety_copies(
     assert first is not None and second is not None and first != second
     assert len(shift_starts(first)) == 2
     assert len(shift_starts(second)) == 3
+
+
+def test_a_second_database_gets_copies_of_its_own_name(tmp_path: Path):
+    """A demo opened with --db never takes the place of the agent's own copy."""
+    today = date(2026, 12, 3)
+    backups = tmp_path / "backups"
+    for name in ("history", "demo"):
+        Store.open(tmp_path / f"{name}.sqlite3").close()
+
+    daily_backup(tmp_path / "demo.sqlite3", backups, today)
+    own = daily_backup(tmp_path / "history.sqlite3", backups, today)
+
+    assert own == backups / daily_name(today)
+    assert sorted(p.name for p in backups.iterdir()) == [
+        "demo-2026-12-03.sqlite3",
+        "history-2026-12-03.sqlite3",
+    ]
