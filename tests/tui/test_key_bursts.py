@@ -15,7 +15,7 @@ from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from tests.tui.conftest import SIZE, at
 
-KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b"}
+KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "minus": "-"}
 
 
 def burst(app: CsDailyApp, *keys: str) -> None:
@@ -81,3 +81,56 @@ async def test_keys_typed_while_the_modal_opens_reach_it(make_app, store, checkl
         ticks = {tick.item_id: tick.state for tick in logged.ticks}
         assert logged.channel == "email"
         assert ticks["greet"] is TickState.MISSED
+
+
+async def test_two_enters_in_the_note_field_save_one_interaction(
+    make_app, store, checklist
+):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+
+        burst(app, "tab", "d", "b", "l", "enter", "enter")
+        for _ in range(4):
+            await pilot.pause()
+
+        [logged] = store.interactions(shift.id)
+        assert logged.ref == "dbl"
+        assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_a_reference_typed_right_after_tab_lands_in_the_field(
+    make_app, store, checklist
+):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+
+        burst(app, "tab", "o", "r", "d", "minus", "7", "7", "enter")
+        for _ in range(4):
+            await pilot.pause()
+
+        [logged] = store.interactions(shift.id)
+        assert logged.ref == "ord-77"
+        assert {tick.state for tick in logged.ticks} == {TickState.DONE}
+
+
+async def test_two_enters_on_the_end_screen_close_the_shift_once(
+    make_app, store, checklist
+):
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+
+        burst(app, "enter", "enter")
+        for _ in range(4):
+            await pilot.pause()
+
+        assert store.shift(shift.id).ended_at is not None
+        assert type(app.screen).__name__ == "TodayScreen"

@@ -148,6 +148,8 @@ class EndShiftScreen(Screen[None]):
 
     def action_end(self) -> None:
         """Close the shift with the reflection, then go back to Today."""
+        if not self.is_current:
+            return
         reflection = self.query_one("#reflection", Input).value.strip() or None
         try:
             self.context.store.end_shift(

@@ -50,7 +50,15 @@ class InteractionModal(ModalScreen[Interaction | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", N_("Save"), id="interaction.save"),
         Binding("escape", "discard", N_("Discard"), id="interaction.discard"),
-        Binding("tab", "app.focus_next", N_("Next field"), id="interaction.next"),
+        # A priority key moves the focus as it arrives, so the reference typed
+        # straight after it lands in the field, not on the item list.
+        Binding(
+            "tab",
+            "app.focus_next",
+            N_("Next field"),
+            id="interaction.next",
+            priority=True,
+        ),
         Binding("question_mark", "app.help", N_("Help"), id="interaction.help"),
     ]
 
@@ -63,6 +71,10 @@ class InteractionModal(ModalScreen[Interaction | None]):
         self.shift = shift
         self.editing = editing
         self.opening = self._opening_draft()
+        # Set once the modal is on its way out: a second Enter in the same
+        # burst (a bouncing key, a scanner's carriage return) must not save
+        # the interaction again.
+        self.closing = False
 
     def compose(self) -> ComposeResult:
         checklist = self.context.session.checklist
@@ -165,11 +177,14 @@ class InteractionModal(ModalScreen[Interaction | None]):
 
     def action_save(self) -> None:
         """Write the interaction, then close; a refusal keeps the modal open."""
+        if self.closing:
+            return
         try:
             saved = self._write(self.current_draft())
         except StoreError as error:
             show_error(self, error)
             return
+        self.closing = True
         self.dismiss(saved)
 
     def _write(self, draft: Draft) -> Interaction:
@@ -193,7 +208,10 @@ class InteractionModal(ModalScreen[Interaction | None]):
 
     def action_discard(self) -> None:
         """Close without saving; ask first if anything was changed."""
+        if self.closing:
+            return
         if self.current_draft() == self.opening:
+            self.closing = True
             self.dismiss(None)
             return
 
