@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cs_daily.cli.main import add_common_options
+from cs_daily.dates import MOST_DAYS, within_range
 from cs_daily.errors import UsageError
 from cs_daily.i18n import _
 
@@ -81,13 +82,14 @@ def parse_as_of(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
             _("--as-of '{text}' is not a date; write it as YYYY-MM-DD.").format(
                 text=text
             )
         ) from None
+    return within_range(day, text)
 
 
 def read_days(context: Context, as_of: date) -> list[DayCounts]:
@@ -112,10 +114,11 @@ def _positive_days(text: str) -> int:
         days = int(text)
     except ValueError:
         days = 0
-    if days < 1:
+    if not 1 <= days <= MOST_DAYS:
         raise argparse.ArgumentTypeError(
-            _("'{text}' is not a number of days; give a whole number from 1.").format(
-                text=text
-            )
+            _(
+                "'{text}' is not a number of days; "
+                "give a whole number from 1 to {most}."
+            ).format(most=MOST_DAYS, text=text)
         )
     return days

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cs_daily import figures
+from cs_daily.dates import within_range
 from cs_daily.errors import UsageError
 from cs_daily.figures.weeks import MONDAY
 from cs_daily.i18n import _
@@ -63,7 +64,7 @@ def parse_week(text: str, week_start: str = MONDAY) -> ExportPeriod:
 def parse_date(text: str, option: str) -> date:
     """A calendar date written as YYYY-MM-DD, for ``--from`` and ``--to``."""
     try:
-        return date.fromisoformat(text.strip())
+        return within_range(date.fromisoformat(text.strip()), text)
     except ValueError:
         raise UsageError(
             _("{option} '{text}' is not a date; write it like 2026-12-01.").format(

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cs_daily.dates import within_range, year_within_range
 from cs_daily.errors import UsageError
 from cs_daily.figures.days import Period, day_figures, work_days
 from cs_daily.figures.rates import weighted_mean
@@ -75,13 +76,16 @@ def parse_week(text: str, week_start: str = MONDAY) -> Week:
 
     match = _ISO_WEEK.match(text)
     if match and week_start == MONDAY:
-        return _iso_week(int(match.group(1)), int(match.group(2)), text)
+        year = year_within_range(int(match.group(1)), text)
+        return _iso_week(year, int(match.group(2)), text)
 
     if _ISO_DATE.match(text):
         try:
-            return week_of(date.fromisoformat(text), week_start)
+            day = date.fromisoformat(text)
         except ValueError:
-            pass
+            day = None
+        if day is not None:
+            return week_of(within_range(day, text), week_start)
 
     raise UsageError(
         _(
