@@ -37,7 +37,8 @@ class TickMethods(StoreBase):
             )
             writes.refresh_last_activity(conn, shift_id)
 
-        self._record(TickChanged(shift_id, interaction_id, seq, item_id, before))
+        label = checklist.item(item_id).label
+        self._record(TickChanged(shift_id, interaction_id, seq, item_id, before, label))
         zone = shift.started_at.tzinfo
         assert zone is not None
         row = conn.execute(
@@ -60,7 +61,8 @@ class TickMethods(StoreBase):
             writes.delete_tick(conn, before[0])
             writes.refresh_last_activity(conn, shift_id)
 
-        self._record(TickChanged(shift_id, interaction_id, seq, item_id, before))
+        label = checklist.item(item_id).label
+        self._record(TickChanged(shift_id, interaction_id, seq, item_id, before, label))
 
     def _shift_and_checklist(self, shift_id: int) -> tuple[Shift, Checklist]:
         """The shift and its snapshot, read once per key press."""

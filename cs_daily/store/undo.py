@@ -42,6 +42,8 @@ class TickChanged:
     seq: int | None
     item_id: str
     before: TickRow | None
+    label: str = ""
+    """The item's label in the shift's checklist, for the agent's message."""
 
     def revert(self, conn: sqlite3.Connection) -> None:
         current = writes.find_tick(
@@ -55,10 +57,13 @@ class TickChanged:
 
     def describe(self) -> str:
         if self.seq is None:
-            return _("Undid the change to {item}.").format(item=self.item_id)
+            return _("Undid the change to {item}.").format(item=self._item())
         return _("Undid the change to {item} on interaction {seq}.").format(
-            item=self.item_id, seq=self.seq
+            item=self._item(), seq=self.seq
         )
+
+    def _item(self) -> str:
+        return f"“{self.label}”" if self.label else self.item_id
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,10 @@ def test_undo_a_tick_set_changed_and_cleared(store: Store, shift_id: int):
     store.clear_tick(shift_id, "prep")
     assert "prep" not in store.shift_ticks(shift_id)
 
-    assert store.undo() == "Undid the change to prep."
+    assert store.undo() == "Undid the change to “prep label”."
     assert store.shift_ticks(shift_id)["prep"].state is MISSED
-    assert store.undo() == "Undid the change to prep."
-    assert store.undo() == "Undid the change to tools."
+    assert store.undo() == "Undid the change to “prep label”."
+    assert store.undo() == "Undid the change to “tools label”."
     assert _state(store) == before
 
 
@@ -59,8 +59,8 @@ def test_undo_an_interaction_tick(store: Store, shift_id: int):
     store.set_tick(shift_id, "greet", NA, local(2, 9, 5), interaction.id)
     store.clear_tick(shift_id, "greet", interaction.id)
 
-    assert store.undo() == "Undid the change to greet on interaction 1."
-    assert store.undo() == "Undid the change to greet on interaction 1."
+    assert store.undo() == "Undid the change to “greet label” on interaction 1."
+    assert store.undo() == "Undid the change to “greet label” on interaction 1."
     assert _state(store) == before
 
 
