@@ -159,3 +159,13 @@ async def test_the_focus_item_can_be_set_to_none(make_app, store, checklist):
 
         assert store.open_shift().focus_item is None
         assert "No focus item" in text_of(app, "#focus-line")
+
+
+async def test_a_key_that_needs_a_shift_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+
+        assert type(app.screen).__name__ == "TodayScreen"
+        assert notices(app) == ["No shift is open: press n to start one."]

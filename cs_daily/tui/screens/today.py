@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -32,6 +33,14 @@ from cs_daily.tui.overview import Overview, overview
 from cs_daily.tui.widgets.interaction_table import InteractionTable
 
 RECENT = 5
+NEEDS_SHIFT = frozenset(
+    {
+        "app.start_items",
+        "app.log_interaction",
+        "app.list_interactions",
+        "app.end_shift",
+    }
+)
 REDRAW_SECONDS = 60
 
 
@@ -83,6 +92,25 @@ class TodayScreen(Screen[None]):
     def on_mount(self) -> None:
         # With no shift open, "today" follows the clock: redraw past midnight.
         self.set_interval(REDRAW_SECONDS, self.refresh_view)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that needs a shift, or none, says so instead of doing nothing.
+
+        The app hides those keys from the footer while they cannot work; an
+        agent who presses one from habit still deserves an answer.
+        """
+        action = self._bound_action(event.key)
+        has_shift = self.context.session.shift is not None
+        if action == "app.start_shift" and has_shift:
+            self.notify(_("A shift is already open."))
+        elif action in NEEDS_SHIFT and not has_shift:
+            self.notify(_("No shift is open: press n to start one."))
+
+    def _bound_action(self, key: str) -> str | None:
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and key in binding.key.split(","):
+                return binding.action
+        return None
 
     def on_screen_resume(self) -> None:
         """Draw on every return to Today, the first showing included."""
