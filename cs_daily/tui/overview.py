@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cs_daily.figures import best_streak, current_streak, day_figures, weak_areas
-from cs_daily.model import Checklist, DayCounts, ItemCount, Shift
+from cs_daily.model import Checklist, DayCounts, Shift, TickState
 from cs_daily.store import Store
 
 FOCUS_WINDOW = 30
@@ -76,17 +76,24 @@ class ShiftSummary:
 
 
 def shift_summary(store: Store, checklist: Checklist, shift: Shift) -> ShiftSummary:
-    """The work day of ``shift`` as counted so far, with its focus item's answers."""
+    """The day's score so far, and this shift's own interactions and misses.
+
+    The score is the work day's, since that is what the streak judges; the
+    counts are the shift's, so a second shift on the same day ends with its
+    own story rather than the whole day's.
+    """
     today = _day(store.day_counts(shift.work_day, shift.work_day), shift.work_day)
     figures = day_figures(today) if today is not None else None
-    totals = today.items if today is not None else {}
-    focus = totals.get(shift.focus_item or "", ItemCount())
+    interactions = store.interactions(shift.id)
+    ticks = [*store.shift_ticks(shift.id).values()]
+    ticks += [tick for interaction in interactions for tick in interaction.ticks]
+    focus = [tick.state for tick in ticks if tick.item_id == shift.focus_item]
     return ShiftSummary(
         score=figures.score if figures else None,
         target=figures.target if figures else checklist.target,
-        interactions=figures.interactions if figures else 0,
-        missed=sum(count.missed for count in totals.values()),
+        interactions=len(interactions),
+        missed=sum(tick.state is TickState.MISSED for tick in ticks),
         focus_item=shift.focus_item,
-        focus_done=focus.done,
-        focus_missed=focus.missed,
+        focus_done=focus.count(TickState.DONE),
+        focus_missed=focus.count(TickState.MISSED),
     )

@@ -111,8 +111,8 @@ class EndShiftScreen(Screen[None]):
                 score=percent(summary.score), target=percent(summary.target)
             ),
             ngettext(
-                "{count} interaction, {missed} misses",
-                "{count} interactions, {missed} misses",
+                "This shift: {count} interaction, {missed} items missed",
+                "This shift: {count} interactions, {missed} items missed",
                 summary.interactions,
             ).format(count=summary.interactions, missed=summary.missed),
         ]
