@@ -13,26 +13,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
-from cs_daily.model import Item, Phase, Shift, TickState
+from cs_daily.model import Phase
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, percent
 from cs_daily.tui.feedback import show_error
-from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import ShiftSummary, shift_summary
+from cs_daily.tui.screens.shift_items import ShiftItemsScreen
 from cs_daily.tui.widgets.tick_list import TickList
 
 REFLECTION_MAX = 200
 
 
-class EndShiftScreen(Screen[None]):
+class EndShiftScreen(ShiftItemsScreen):
     """Tick the closing items, write a line, and close the shift."""
-
-    AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "end", N_("End shift"), id="end.confirm"),
@@ -41,12 +38,7 @@ class EndShiftScreen(Screen[None]):
     ]
 
     def __init__(self, context: Context) -> None:
-        super().__init__(id="end-shift")
-        localize_bindings(self)
-        self.context = context
-        shift = context.session.shift
-        assert shift is not None, "the end screen needs an open shift"
-        self.shift: Shift = shift
+        super().__init__(context, id="end-shift")
 
     def compose(self) -> ComposeResult:
         checklist = self.context.session.checklist
@@ -59,7 +51,7 @@ class EndShiftScreen(Screen[None]):
             )
             yield TickList(
                 checklist.shift_items(Phase.END),
-                answer=self._write_tick,
+                answer=self.write_tick,
                 id="ticks",
             )
             with Horizontal(classes="field"):
@@ -81,28 +73,10 @@ class EndShiftScreen(Screen[None]):
             time=clock_time(self.shift.started_at)
         )
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
-    def refresh_view(self) -> None:
-        """Show the closing ticks and the summary as the store has them."""
-        shift = self.context.session.shift
-        if shift is None or shift.id != self.shift.id:
-            if self.is_current:
-                self.app.pop_screen()
-            return
-        self.shift = shift
-        store = self.context.store
-        try:
-            stored = store.shift_ticks(shift.id)
-            summary = shift_summary(store, self.context.session.checklist, shift)
-        except StoreError as error:
-            show_error(self, error)
-            return
-        ticks = self.query_one(TickList)
-        for item in ticks.items:
-            found = stored.get(item.id)
-            ticks.show_tick(item.id, found.state if found else None)
+    def refresh_details(self) -> None:
+        """The day's score and this shift's counts, as the store has them."""
+        checklist = self.context.session.checklist
+        summary = shift_summary(self.context.store, checklist, self.shift)
         self.query_one("#summary", Static).update(self._summary_text(summary))
 
     def _summary_text(self, summary: ShiftSummary) -> str:
@@ -126,20 +100,6 @@ class EndShiftScreen(Screen[None]):
                 )
             )
         return "\n".join(lines)
-
-    def _write_tick(self, item: Item, state: TickState | None) -> bool:
-        """Write the tick first; the list draws it only once the store has it."""
-        store, now = self.context.store, self.context.clock.now()
-        try:
-            if state is None:
-                store.clear_tick(self.shift.id, item.id)
-            else:
-                store.set_tick(self.shift.id, item.id, state, now)
-        except StoreError as error:
-            show_error(self, error)
-            return False
-        self.refresh_view()
-        return True
 
     @on(Input.Submitted, "#reflection")
     def _reflection_written(self) -> None:

@@ -14,24 +14,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _
-from cs_daily.model import Item, Phase, Shift, TickState
+from cs_daily.model import Phase
 from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import clock_time, item_label, long_date
 from cs_daily.tui.feedback import show_error
-from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.focus_picker import FocusPicker
+from cs_daily.tui.screens.shift_items import ShiftItemsScreen
 from cs_daily.tui.widgets.tick_list import TickList
 
 
-class StartShiftScreen(Screen[None]):
+class StartShiftScreen(ShiftItemsScreen):
     """Tick the shift-start items and choose a focus item."""
-
-    AUTO_FOCUS = "TickList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "done", N_("Done"), id="start.done"),
@@ -40,13 +37,8 @@ class StartShiftScreen(Screen[None]):
     ]
 
     def __init__(self, context: Context, proposed: str | None = None) -> None:
-        super().__init__(id="start-shift")
-        localize_bindings(self)
-        self.context = context
+        super().__init__(context, id="start-shift")
         self.proposed = proposed
-        shift = context.session.shift
-        assert shift is not None, "the start screen needs an open shift"
-        self.shift: Shift = shift
 
     def compose(self) -> ComposeResult:
         checklist = self.context.session.checklist
@@ -58,7 +50,7 @@ class StartShiftScreen(Screen[None]):
             )
             yield TickList(
                 checklist.shift_items(Phase.START),
-                answer=self._write_tick,
+                answer=self.write_tick,
                 id="ticks",
             )
             yield Static("", id="hint", classes="hint", markup=False)
@@ -75,29 +67,8 @@ class StartShiftScreen(Screen[None]):
             day=long_date(self.shift.work_day),
         )
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
-    def refresh_view(self) -> None:
-        """Show the ticks and focus item as the store has them."""
-        shift = self.context.session.shift
-        if shift is None or shift.id != self.shift.id:
-            if self.is_current:
-                self.app.pop_screen()
-            return
-        self.shift = shift
-        try:
-            stored = self.context.store.shift_ticks(shift.id)
-        except StoreError as error:
-            show_error(self, error)
-            return
-        ticks = self.query_one(TickList)
-        for item in ticks.items:
-            found = stored.get(item.id)
-            ticks.show_tick(item.id, found.state if found else None)
-        self._show_focus()
-
-    def _show_focus(self) -> None:
+    def refresh_details(self) -> None:
+        """The focus item, and whether the app proposed it."""
         focus = self.shift.focus_item
         line = self.query_one("#focus-line", Static)
         if focus is None:
@@ -108,19 +79,6 @@ class StartShiftScreen(Screen[None]):
         if focus == self.proposed:
             text += "\n" + _("(proposed: your weakest item of the last 30 days)")
         line.update(text)
-
-    def _write_tick(self, item: Item, state: TickState | None) -> bool:
-        """Write the tick first; the list draws it only once the store has it."""
-        store, now = self.context.store, self.context.clock.now()
-        try:
-            if state is None:
-                store.clear_tick(self.shift.id, item.id)
-            else:
-                store.set_tick(self.shift.id, item.id, state, now)
-        except StoreError as error:
-            show_error(self, error)
-            return False
-        return True
 
     @on(OptionList.OptionHighlighted, "#ticks")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
