@@ -16,7 +16,13 @@ from rich.text import Text
 from cs_daily.figures.stats import Stats
 from cs_daily.figures.weak import WeakArea
 from cs_daily.figures.weeks import WeekFigures
-from cs_daily.figures.wording import change_in_points, good_days, missed_of
+from cs_daily.figures.wording import (
+    category_rows,
+    change_in_points,
+    channel_rows,
+    good_days,
+    missed_of,
+)
 from cs_daily.i18n import _, format_date, format_number, format_percent
 
 WEEKS_PRINTED = 8
@@ -177,12 +183,8 @@ def _categories(stats: Stats) -> RenderableType:
     table.add_column(_("Category"), ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(_("Score"), justify="right")
     table.add_column(_("Missed"), justify="right")
-    for category in stats.categories:
-        table.add_row(
-            stats.labels.category(category.category),
-            format_percent(category.score),
-            missed_of(category.missed, category.done + category.missed),
-        )
+    for row in category_rows(stats):
+        table.add_row(*row)
     return table
 
 
@@ -191,12 +193,8 @@ def _channels(stats: Stats) -> RenderableType:
     table.add_column(_("Channel"), ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(_("Interactions"), justify="right")
     table.add_column(_("Score"), justify="right")
-    for channel in stats.channels:
-        table.add_row(
-            stats.labels.channel(channel.channel),
-            format_number(channel.interactions),
-            format_percent(channel.score),
-        )
+    for row in channel_rows(stats):
+        table.add_row(*row)
     if not stats.channels:
         table.add_row(_("No interactions in this period."), "", "")
     return table

@@ -9,7 +9,12 @@ them.
 
 from __future__ import annotations
 
-from cs_daily.i18n import NO_VALUE, _, format_number, ngettext
+from typing import TYPE_CHECKING
+
+from cs_daily.i18n import NO_VALUE, _, format_number, format_percent, ngettext
+
+if TYPE_CHECKING:
+    from cs_daily.figures.stats import Stats
 
 
 def change_in_points(change: float | None) -> str:
@@ -50,3 +55,27 @@ def work_days(count: int) -> str:
     return ngettext("{count} work day", "{count} work days", count).format(
         count=format_number(count)
     )
+
+
+def category_rows(stats: Stats) -> list[tuple[str, str, str]]:
+    """Category, score and "missed 7 of 31", as the screen and the command show them."""
+    return [
+        (
+            stats.labels.category(category.category),
+            format_percent(category.score),
+            missed_of(category.missed, category.done + category.missed),
+        )
+        for category in stats.categories
+    ]
+
+
+def channel_rows(stats: Stats) -> list[tuple[str, str, str]]:
+    """Channel, interactions and score, as the screen and the command show them."""
+    return [
+        (
+            stats.labels.channel(channel.channel),
+            format_number(channel.interactions),
+            format_percent(channel.score),
+        )
+        for channel in stats.channels
+    ]

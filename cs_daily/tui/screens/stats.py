@@ -27,7 +27,13 @@ from cs_daily.errors import CsDailyError, StoreError
 from cs_daily.figures.stats import Stats, compute_stats
 from cs_daily.figures.weak import WeakArea
 from cs_daily.figures.weeks import Week
-from cs_daily.figures.wording import change_in_points, good_days, missed_of
+from cs_daily.figures.wording import (
+    category_rows,
+    change_in_points,
+    channel_rows,
+    good_days,
+    missed_of,
+)
 from cs_daily.i18n import _, format_date, format_number, format_percent, ngettext
 from cs_daily.model import Checklist, DayCounts
 from cs_daily.settings import Settings
@@ -287,22 +293,14 @@ def _table(*headers: str) -> Table:
 def categories_table(stats: Stats) -> Table:
     """Each category's score over the last 30 days, with its misses."""
     table = _table(_("Category"), _("Score"), _("Missed"))
-    for category in stats.categories:
-        table.add_row(
-            stats.labels.category(category.category),
-            format_percent(category.score),
-            missed_of(category.missed, category.done + category.missed),
-        )
+    for row in category_rows(stats):
+        table.add_row(*row)
     return table
 
 
 def channels_table(stats: Stats) -> Table:
     """Volume and score per channel over the last 30 days."""
     table = _table(_("Channel"), _("Interactions"), _("Score"))
-    for channel in stats.channels:
-        table.add_row(
-            stats.labels.channel(channel.channel),
-            format_number(channel.interactions),
-            format_percent(channel.score),
-        )
+    for row in channel_rows(stats):
+        table.add_row(*row)
     return table
