@@ -250,7 +250,15 @@ class CsDailyApp(App[None]):
             self.push_screen(HelpScreen(self.context))
 
     def _open_shift(self) -> Shift | None:
-        """The open shift; when there is none, the agent is told what to press."""
+        """The open shift as the store has it now; if none, say what to press.
+
+        Read again rather than trusted: another copy of cs-daily may have
+        started or ended a shift since this one last looked.
+        """
+        before = self.shift
+        self.reload_shift()
+        if self.shift != before:
+            self.changed()
         if self.shift is None:
             self.notify(_("No shift is open. Press n to start one."))
         return self.shift

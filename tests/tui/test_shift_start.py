@@ -168,4 +168,21 @@ async def test_a_key_that_needs_a_shift_says_so(make_app):
         await pilot.pause()
 
         assert type(app.screen).__name__ == "TodayScreen"
-        assert notices(app) == ["No shift is open: press n to start one."]
+        assert notices(app) == ["No shift is open. Press n to start one."]
+
+
+async def test_a_shift_started_by_another_copy_is_found_on_the_next_key(
+    make_app, db_path, checklist
+):
+    from cs_daily.store import Store
+    from cs_daily.tui.screens.interaction import InteractionModal
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        with Store.open(db_path) as other_copy:
+            other_copy.start_shift(checklist, at(3, 8))
+
+        await pilot.press("i")
+        await pilot.pause()
+
+        assert isinstance(app.screen, InteractionModal)

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
 from cs_daily.model import Interaction, Shift
-from cs_daily.tui.context import Context
+from cs_daily.tui.context import Context, companion
 from cs_daily.tui.display import (
     clock_time,
     item_label,
@@ -93,18 +93,22 @@ class TodayScreen(Screen[None]):
         # With no shift open, "today" follows the clock: redraw past midnight.
         self.set_interval(REDRAW_SECONDS, self.refresh_view)
 
-    def on_key(self, event: events.Key) -> None:
-        """A key that needs a shift, or none, says so instead of doing nothing.
+    async def on_key(self, event: events.Key) -> None:
+        """A key hidden for want of a shift still gets an answer.
 
-        The app hides those keys from the footer while they cannot work; an
-        agent who presses one from habit still deserves an answer.
+        The app hides those keys from the footer while it believes no shift is
+        open; pressed anyway, the action runs, looks at the store again (another
+        copy of cs-daily may have started one) and says what to press if not.
         """
         action = self._bound_action(event.key)
-        has_shift = self.context.session.shift is not None
-        if action == "app.start_shift" and has_shift:
+        if action in NEEDS_SHIFT:
+            companion(self).changed()
+            if self.context.session.shift is None:
+                self.notify(_("No shift is open. Press n to start one."))
+            else:
+                await self.run_action(action)
+        elif action == "app.start_shift":
             self.notify(_("A shift is already open."))
-        elif action in NEEDS_SHIFT and not has_shift:
-            self.notify(_("No shift is open: press n to start one."))
 
     def _bound_action(self, key: str) -> str | None:
         for binding in self.BINDINGS:
