@@ -81,8 +81,20 @@ def measure(ctx: Context) -> list[Figure]:
             "ms",
             note=f"{size.name}: {median(old.save_today):.1f} ms",
         ),
+        _collections(fresh.full_collections + old.full_collections),
         *store_figures,
     ]
+
+
+def _collections(pauses: list[float]) -> Figure:
+    """Full garbage collections while keys were pressed: the app stalls in each."""
+    longest = f"longest {max(pauses):.0f} ms" if pauses else "none"
+    return info(
+        "  full garbage collections during both tick journeys",
+        len(pauses),
+        "",
+        note=f"{longest}; {sum(pauses):.0f} ms in all",
+    )
 
 
 def _alternating(

@@ -17,6 +17,7 @@ Two journeys, each about ``ctx.ticks`` ticks:
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 import time
 from collections.abc import Callable
@@ -45,6 +46,30 @@ class UiTimes:
     save_flush: list[float] = field(default_factory=list)
     save_today: list[float] = field(default_factory=list)
     stats_shown: list[float] = field(default_factory=list)
+    full_collections: list[float] = field(default_factory=list)
+
+
+class CollectionWatch:
+    """Times every full (generation 2) garbage collection while it is on."""
+
+    def __init__(self, into: list[float]) -> None:
+        self.into = into
+        self.began = 0.0
+
+    def __call__(self, phase: str, details: dict[str, int]) -> None:
+        if details.get("generation") != 2:
+            return
+        if phase == "start":
+            self.began = time.perf_counter()
+        else:
+            self.into.append((time.perf_counter() - self.began) * 1000)
+
+    def __enter__(self) -> CollectionWatch:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
 
 
 class CommitWatch:
@@ -121,11 +146,12 @@ async def _drive(
     try:
         async with app.run_test(size=SIZE) as pilot:
             driver = _Driver(app, pilot, watch, frames, observer, clock)
-            if stats_only:
-                await driver.stats_opens(count, times)
-            else:
-                await driver.shift_start_ticks(count, times)
-                await driver.interaction_saves(max(count // 10, 5), times)
+            with CollectionWatch(times.full_collections):
+                if stats_only:
+                    await driver.stats_opens(count, times)
+                else:
+                    await driver.shift_start_ticks(count, times)
+                    await driver.interaction_saves(max(count // 10, 5), times)
     finally:
         observer.close()
         store._conn = watch._connection
