@@ -57,6 +57,12 @@ def test_wheel_ships_the_checklists_and_finds_them_installed(tmp_path: Path) -> 
         archive.extractall(unpacked)
 
     assert {"cs_daily/checklists/id.toml", "cs_daily/checklists/en.toml"} <= names
+    assert {
+        f"cs_daily/locale/{language}/LC_MESSAGES/{domain}.mo"
+        for language in ("id", "en")
+        for domain in ("cs_daily", "argparse")
+    } <= names
+    assert "cs_daily/tui/app.tcss" in names
     for language in ("id", "en"):
         shipped = unpacked / "cs_daily" / "checklists" / f"{language}.toml"
         source = REPOSITORY / "checklists" / f"{language}.toml"
