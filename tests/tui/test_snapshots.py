@@ -1,7 +1,8 @@
 """SVG snapshots of the main screens at 80x24, with a frozen clock.
 
-Regenerate with ``pytest tests/tui/test_snapshots.py --snapshot-update`` and
-look at every changed picture before committing it.
+Each screen is taken in English and in Indonesian, whose longer wording must
+still fit. Regenerate with ``pytest tests/tui/test_snapshots.py
+--snapshot-update`` and look at every changed picture before committing it.
 """
 
 from __future__ import annotations
@@ -9,8 +10,16 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from cs_daily.i18n import set_language
 from cs_daily.model import TickState
 from tests.tui.conftest import SIZE, at
+
+
+@pytest.fixture(autouse=True, params=["en", "id"])
+def language(request: pytest.FixtureRequest, isolated: None) -> str:
+    """The interface language of the snapshot."""
+    set_language(request.param)
+    return str(request.param)
 
 
 @pytest.fixture
