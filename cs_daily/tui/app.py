@@ -4,6 +4,10 @@ The app holds the flow of a shift: which screen comes next, what the store is
 asked to write, and what the agent is told when something goes wrong. The
 screens draw and collect keys. The CLI, the Pilot tests and the snapshot
 tests all build the app with :func:`build_app`.
+
+Only Today is drawn at start, so every other screen (and the command
+palette's provider) is imported where it is first opened: the agent sees
+Today without waiting for modules it may not need this shift.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from cs_daily.clock import Clock
@@ -22,18 +27,11 @@ from cs_daily.i18n import N_, _
 from cs_daily.model import Checklist, Interaction, Shift
 from cs_daily.settings import Settings
 from cs_daily.store import Store
-from cs_daily.tui.commands import JourneyCommands
 from cs_daily.tui.context import Context
 from cs_daily.tui.display import clock_time, long_date
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import proposed_focus
-from cs_daily.tui.screens.confirm import ConfirmModal
-from cs_daily.tui.screens.end_shift import EndShiftScreen
-from cs_daily.tui.screens.help import HelpScreen
-from cs_daily.tui.screens.interaction import InteractionModal
-from cs_daily.tui.screens.interactions import InteractionsScreen
-from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.screens.too_small import TooSmallScreen
 from cs_daily.tui.session import Session
@@ -48,12 +46,19 @@ SHIFT_ACTIONS = frozenset(
 )
 
 
+def journey_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens."""
+    from cs_daily.tui.commands import JourneyCommands
+
+    return JourneyCommands
+
+
 class CsDailyApp(App[None]):
     """The keyboard-first companion for one agent's shifts."""
 
     CSS_PATH = "app.tcss"
     TITLE = "cs-daily"
-    COMMANDS: ClassVar = App.COMMANDS | {JourneyCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {journey_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", N_("Help"), id="app.help"),
@@ -120,6 +125,8 @@ class CsDailyApp(App[None]):
             "Nothing was logged after {time}. Close the shift at that time? "
             "No keeps it open."
         ).format(time=clock_time(last))
+        from cs_daily.tui.screens.confirm import ConfirmModal
+
         self.push_screen(
             ConfirmModal(question, detail, id="stale-shift"),
             lambda close: self._close_stale(shift, last) if close else None,
@@ -186,6 +193,8 @@ class CsDailyApp(App[None]):
             self.changed()
             return
         self.changed()
+        from cs_daily.tui.screens.start_shift import StartShiftScreen
+
         await self.push_screen(StartShiftScreen(self.context, proposed=focus))
 
     async def action_log_interaction(self) -> None:
@@ -196,12 +205,16 @@ class CsDailyApp(App[None]):
         """
         shift = self._open_shift()
         if shift is not None:
+            from cs_daily.tui.screens.interaction import InteractionModal
+
             await self.push_screen(InteractionModal(self.context, shift), self._logged)
 
     def edit_interaction(self, interaction: Interaction) -> None:
         """Reopen the modal filled in with a logged interaction."""
         shift = self._open_shift()
         if shift is not None:
+            from cs_daily.tui.screens.interaction import InteractionModal
+
             modal = InteractionModal(self.context, shift, interaction)
             self.push_screen(modal, self._logged)
 
@@ -214,18 +227,23 @@ class CsDailyApp(App[None]):
     async def action_start_items(self) -> None:
         """Back to the preparation items and focus item of the open shift."""
         if self._open_shift() is not None:
+            from cs_daily.tui.screens.start_shift import StartShiftScreen
+
             await self.push_screen(StartShiftScreen(self.context))
 
     async def action_list_interactions(self) -> None:
         if self._open_shift() is not None:
+            from cs_daily.tui.screens.interactions import InteractionsScreen
+
             await self.push_screen(InteractionsScreen(self.context))
 
     async def action_end_shift(self) -> None:
         if self._open_shift() is not None:
+            from cs_daily.tui.screens.end_shift import EndShiftScreen
+
             await self.push_screen(EndShiftScreen(self.context))
 
     async def action_stats(self) -> None:
-        """The statistics screen, imported late: its figures are not needed at start."""
         from cs_daily.tui.screens.stats import StatsScreen
 
         c = self.context
@@ -246,6 +264,8 @@ class CsDailyApp(App[None]):
         self.changed()
 
     def action_help(self) -> None:
+        from cs_daily.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.context))
 
