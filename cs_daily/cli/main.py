@@ -31,9 +31,16 @@ COMMAND_MODULES: tuple[str, ...] = (
     "recount_cmd",
 )
 
+# The options of ``add_common_options``, which all take a value.
+_VALUE_OPTIONS = ("--db", "--config", "--checklist", "--lang")
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree, with ``--help`` on every level."""
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command tree, with ``--help`` on every level.
+
+    With ``only``, just that command's module is imported and its sub-parser
+    built: a run of one command need not pay for all of them.
+    """
     parser = argparse.ArgumentParser(
         prog="cs-daily",
         description=_(
@@ -52,10 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"cs_daily.cli.{name}")
-        module.register(commands)
+        if only is None or name == f"{only}_cmd":
+            module = importlib.import_module(f"cs_daily.cli.{name}")
+            module.register(commands)
 
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, when that is certain before parsing.
+
+    Only the plain shape counts: common options given in full, each with its
+    value, then a command's name. Anything else (help, an abbreviated option,
+    no command at all) gives ``None``, and the whole tree is built so that
+    argparse can answer or complain as usual.
+    """
+    commands = {name.removesuffix("_cmd") for name in COMMAND_MODULES}
+    tokens = iter(argv)
+    for token in tokens:
+        if token in commands:
+            return token
+        option, equals, _value = token.partition("=")
+        if option not in _VALUE_OPTIONS:
+            return None
+        if not equals and next(tokens, "-").startswith("-"):
+            return None
+    return None
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(startup_language(argv))
-    parser = build_parser()
+    parser = build_parser(only=command_named(argv))
     args = parser.parse_args(argv)
 
     try:
