@@ -20,7 +20,7 @@ from cs_daily.i18n import _
 if TYPE_CHECKING:
     from cs_daily.cli.common import Context
     from cs_daily.figures.stats import Stats
-    from cs_daily.model import DayCounts
+    from cs_daily.history import History
 
 
 def register(commands: Any) -> None:
@@ -55,19 +55,22 @@ def run(args: argparse.Namespace) -> int:
     """Compute the figures and print them."""
     from cs_daily.cli.common import load_context
     from cs_daily.clock import SystemClock
-    from cs_daily.figures.stats import PERIOD_DAYS, compute_stats
+    from cs_daily.figures.stats import LOOKBACK_DAYS, PERIOD_DAYS, compute_stats
     from cs_daily.figures.stats_json import stats_to_json
 
     as_of = parse_as_of(args.as_of)
     context = load_context(args)
     as_of = as_of or SystemClock().now().date()
 
+    period_days = args.days or PERIOD_DAYS
+    history = read_days(context, as_of, max(period_days, LOOKBACK_DAYS))
     stats = compute_stats(
-        read_days(context, as_of),
+        history.days,
         as_of,
         context.checklist,
         context.settings.week_start,
-        period_days=args.days or PERIOD_DAYS,
+        period_days=period_days,
+        earlier=history.earlier,
     )
 
     if args.json:
@@ -92,14 +95,15 @@ def parse_as_of(text: str | None) -> date | None:
     return within_range(day, text)
 
 
-def read_days(context: Context, as_of: date) -> list[DayCounts]:
-    """Every counted work day up to ``as_of``; none when there is no history yet."""
+def read_days(context: Context, as_of: date, reach: int) -> History:
+    """The counted work days up to ``as_of``; none when there is no history yet."""
     from cs_daily.cli.common import open_store
+    from cs_daily.history import History, read_history
 
     if not context.paths.database.is_file():
-        return []
+        return History([])
     with open_store(context, readonly=True) as store:
-        return store.day_counts(last=as_of)
+        return read_history(store, as_of, reach)
 
 
 def print_stats(stats: Stats) -> None:

@@ -24,7 +24,9 @@ from cs_daily.export.summary import (
     WeekSummary,
 )
 from cs_daily.figures.rates import add_counts
+from cs_daily.figures.streaks import Earlier
 from cs_daily.figures.weeks import MONDAY
+from cs_daily.history import read_history
 from cs_daily.i18n import current_language
 from cs_daily.model import Checklist, DayCounts, ItemCount
 from cs_daily.store import Store
@@ -48,14 +50,17 @@ def build_summary(
     """The summary of ``request.period``, compared with the period before it.
 
     Streaks run over the whole history up to the end of the period, which for
-    the week under way is simply everything logged so far.
+    the week under way is simply everything logged so far; every other
+    figure compares the period with the one before it, so only those days
+    are read, with what the older ones left for the streaks.
     """
     period, previous = request.period, request.period.previous()
-    history = figures.work_days(store.day_counts(None, period.last))
+    read = read_history(store, period.last, reach=2 * period.days)
+    history = figures.work_days(read.days)
     labels = Labels.build(checklist, history)
     this_days = period.span.select(history)
     before_days = previous.span.select(history)
-    read = ticks.read_period(
+    rows = ticks.read_period(
         store, period, labels, request.week_start, request.include_notes
     )
     totals = figures.item_totals(this_days).values()
@@ -70,16 +75,16 @@ def build_summary(
         shifts=sum(d.shifts for d in this_days),
         interactions=sum(sum(d.interactions_by_channel.values()) for d in this_days),
         answers=_sum(totals),
-        headline=_headline(history, period, previous),
+        headline=_headline(history, read.earlier, period, previous),
         days=tuple(_day_row(d) for d in this_days),
         categories=_categories(this_days, before_days, checklist, labels),
         weakest=_weakest(history, period, labels),
         most_improved=_most_improved(history, period, previous, labels),
         channels=_channels(this_days, checklist, labels),
-        readiness=read.readiness,
+        readiness=rows.readiness,
         include_notes=request.include_notes,
-        notes=read.notes,
-        ticks=read.rows,
+        notes=rows.notes,
+        ticks=rows.rows,
     )
 
 
@@ -98,6 +103,7 @@ def _as_week(period: ExportPeriod) -> figures.Week:
 
 def _headline(
     history: Sequence[DayCounts],
+    earlier: Earlier,
     period: ExportPeriod,
     previous: ExportPeriod,
 ) -> Headline:
@@ -113,8 +119,8 @@ def _headline(
         change=change,
         work_days=now.work_days,
         good_days=now.good_days,
-        current_streak=figures.current_streak(history),
-        best_streak=figures.best_streak(history),
+        current_streak=figures.current_streak(history, earlier),
+        best_streak=figures.best_streak(history, earlier),
         critical_misses=now.critical_misses,
     )
 

@@ -23,6 +23,8 @@ from cs_daily.figures.rates import (
     rate,
 )
 from cs_daily.figures.streaks import (
+    NOTHING_EARLIER,
+    Earlier,
     ItemStreak,
     best_streak,
     current_streak,
@@ -41,6 +43,12 @@ from cs_daily.model import Checklist, DayCounts, Item, ItemCount
 PERIOD_DAYS = 30
 CALENDAR_DAYS = 182
 WEEKS_SHOWN = 26
+
+# How many days, ending at ``as_of``, every figure but the streaks looks at
+# with the defaults: the calendar, the weeks shown (the current one may have
+# begun six days before ``as_of``) and the weak areas with the windows they
+# are compared with.
+LOOKBACK_DAYS = max(PERIOD_DAYS, CALENDAR_DAYS, 7 * WEEKS_SHOWN, 2 * max(WEAK_WINDOWS))
 
 
 @dataclass(frozen=True)
@@ -131,11 +139,14 @@ def compute_stats(
     period_days: int = PERIOD_DAYS,
     calendar_days: int = CALENDAR_DAYS,
     weeks_shown: int = WEEKS_SHOWN,
+    earlier: Earlier = NOTHING_EARLIER,
 ) -> Stats:
     """All figures as of ``as_of``; items, categories and channels over ``period_days``.
 
-    Streaks always run over the whole history up to ``as_of``; weak areas use
-    their own 7- and 30-day windows; the calendar covers ``calendar_days``.
+    Streaks always run over the whole history up to ``as_of``: ``days`` and,
+    when the oldest days were folded away, what they left in ``earlier``.
+    Weak areas use their own 7- and 30-day windows; the calendar covers
+    ``calendar_days``.
     """
     history = [d for d in work_days(days) if d.work_day <= as_of]
     period = Period.ending(as_of, period_days)
@@ -148,19 +159,19 @@ def compute_stats(
         as_of=as_of,
         week_start=week_start,
         target=checklist.target,
-        has_history=bool(history),
+        has_history=bool(history) or earlier.work_days > 0,
         period=period,
         totals=_totals(in_period),
         today=day_figures(by_day[as_of]) if as_of in by_day else None,
         latest=day_figures(history[-1]) if history else None,
-        current_streak=current_streak(history),
-        best_streak=best_streak(history),
+        current_streak=current_streak(history, earlier),
+        best_streak=best_streak(history, earlier),
         this_week=weeks[-1],
         last_week=weeks[-2],
         weeks=tuple(weeks[-weeks_shown:]) if weeks_shown > 0 else (),
         calendar=calendar,
         days=tuple(day_figures(d) for d in calendar.select(history)),
-        items=_items(history, in_period, checklist),
+        items=_items(history, in_period, checklist, earlier),
         categories=_categories(in_period, checklist),
         channels=_channels(in_period, checklist),
         weak={n: tuple(weak_areas(history, as_of, n)) for n in WEAK_WINDOWS},
@@ -184,11 +195,14 @@ def _totals(days: Sequence[DayCounts]) -> Totals:
 
 
 def _items(
-    history: Sequence[DayCounts], in_period: Sequence[DayCounts], checklist: Checklist
+    history: Sequence[DayCounts],
+    in_period: Sequence[DayCounts],
+    checklist: Checklist,
+    earlier: Earlier,
 ) -> tuple[ItemFigures, ...]:
     """Every item of the checklist, then any older item answered in the period."""
     totals = item_totals(in_period)
-    streaks = item_streaks(history)
+    streaks = item_streaks(history, earlier)
     meta = {**latest_meta(history), **{i.id: i for i in checklist.items}}
     ids = _ordered([i.id for i in checklist.items], totals)
 

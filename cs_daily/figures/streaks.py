@@ -9,11 +9,69 @@ left out rather than counted as a break, since the agent can still get there.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from cs_daily.figures.days import is_good_day, work_days
 from cs_daily.model import DayCounts
+
+
+@dataclass(frozen=True)
+class Run:
+    """A row of yes-or-no days folded down to the two numbers a streak needs.
+
+    ``best`` is the longest stretch of yes so far and ``trailing`` the one
+    that ends the row, which is all that later days can extend.
+    """
+
+    best: int = 0
+    trailing: int = 0
+
+    def then(self, flags: Iterable[bool]) -> Run:
+        """This run followed by ``flags``, oldest first."""
+        best, run = self.best, self.trailing
+        for flag in flags:
+            run = run + 1 if flag else 0
+            if run > best:
+                best = run
+        return Run(best=best, trailing=run)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What the work days before some day leave behind for the streaks.
+
+    The streaks are the only figures that look at every work day ever. Folding
+    the oldest days once into this, and carrying on from it, gives the same
+    numbers as going over them all, so a start need not read years of days.
+    """
+
+    work_days: int = 0
+    good: Run = Run()
+    items: Mapping[str, Run] = field(default_factory=dict)
+
+
+NOTHING_EARLIER = Earlier()
+
+
+def fold_earlier(
+    days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER
+) -> Earlier:
+    """``earlier`` followed by ``days``, which must all come after it.
+
+    Every day is judged as it stands: the grace an open shift gets only
+    applies to the latest work day, and folded days never are the latest.
+    """
+    chosen = work_days(days)
+    items = dict(earlier.items)
+    for item_id, flags in _clean_days(chosen).items():
+        items[item_id] = items.get(item_id, Run()).then(flags)
+
+    return Earlier(
+        work_days=earlier.work_days + len(chosen),
+        good=earlier.good.then(is_good_day(day) for day in chosen),
+        items=items,
+    )
 
 
 def judged_days(days: Iterable[DayCounts]) -> list[bool]:
@@ -26,14 +84,16 @@ def judged_days(days: Iterable[DayCounts]) -> list[bool]:
     return [good for _, good in verdicts]
 
 
-def current_streak(days: Iterable[DayCounts]) -> int:
+def current_streak(
+    days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER
+) -> int:
     """Good work days in a row ending at the latest work day."""
-    return _trailing_run(judged_days(days))
+    return earlier.good.then(judged_days(days)).trailing
 
 
-def best_streak(days: Iterable[DayCounts]) -> int:
+def best_streak(days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER) -> int:
     """The longest run of good work days ever; never below the current streak."""
-    return _longest_run(judged_days(days))
+    return earlier.good.then(judged_days(days)).best
 
 
 @dataclass(frozen=True)
@@ -44,42 +104,30 @@ class ItemStreak:
     best: int
 
 
-def item_streaks(days: Iterable[DayCounts]) -> dict[str, ItemStreak]:
+def item_streaks(
+    days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER
+) -> dict[str, ItemStreak]:
     """Each item's current and best run of work days without a miss.
 
     Only days on which the item was answered (done or missed) take part: a
     day off, or a day where it was only ``n/a`` or not asked, is skipped.
     """
-    clean_days: defaultdict[str, list[bool]] = defaultdict(list)
-    for day in work_days(days):
-        for item_id, count in day.items.items():
-            if count.done or count.missed:
-                clean_days[item_id].append(not count.missed)
+    clean_days = _clean_days(work_days(days))
+    runs = dict(earlier.items)
+    for item_id, flags in clean_days.items():
+        runs[item_id] = runs.get(item_id, Run()).then(flags)
 
     return {
-        item_id: ItemStreak(current=_trailing_run(runs), best=_longest_run(runs))
-        for item_id, runs in clean_days.items()
+        item_id: ItemStreak(current=run.trailing, best=run.best)
+        for item_id, run in runs.items()
     }
 
 
-def _trailing_run(flags: list[bool]) -> int:
-    """How many ``True`` values end the list."""
-    run = 0
-    for flag in reversed(flags):
-        if not flag:
-            break
-        run += 1
-    return run
-
-
-def _longest_run(flags: list[bool]) -> int:
-    """The longest stretch of consecutive ``True`` values."""
-    best = run = 0
-    for flag in flags:
-        if not flag:
-            run = 0
-            continue
-        run += 1
-        if run > best:
-            best = run
-    return best
+def _clean_days(days: list[DayCounts]) -> dict[str, list[bool]]:
+    """Per item, whether each day it was answered went without a miss."""
+    clean: defaultdict[str, list[bool]] = defaultdict(list)
+    for day in days:
+        for item_id, count in day.items.items():
+            if count.done or count.missed:
+                clean[item_id].append(not count.missed)
+    return clean

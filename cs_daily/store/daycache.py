@@ -1,8 +1,9 @@
 """Keeps counted days in memory so figures refresh instantly after each tick.
 
 The interface recomputes its figures after every answer; reloading five
-years of counts each time would stall the keyboard. Loaded days stay cached
-and only the days a write touched are read again:
+years of counts each time would stall the keyboard. Loaded days stay cached,
+every day from the oldest one asked for on, and only the days a write
+touched are read again:
 
 - writes through this connection are noticed by TEMP triggers on the count
   tables and on shifts, which note the work day they touched;
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from cs_daily.model import DayCounts
 from cs_daily.store import counts
@@ -48,7 +49,8 @@ class DayCountsCache:
         self._writable = writable
         self._days: dict[str, DayCounts] = {}
         self._order: list[str] = []
-        self._complete = False
+        # Every counted day from this one on is loaded; None: nothing is.
+        self._since: str | None = None
         self._data_version: int | None = None
         self._paused = False
         if writable:
@@ -57,8 +59,10 @@ class DayCountsCache:
     def days(self, first: date | None, last: date | None) -> list[DayCounts]:
         """The counted days from ``first`` to ``last``, oldest first.
 
-        The first call loads every day, whatever the range: the figures ask for
-        overlapping windows again and again, and one load serves them all.
+        Every day from ``first`` on is loaded, whatever ``last`` says: the
+        figures ask for overlapping windows ending today again and again, and
+        one load serves them all. An earlier ``first`` loads only what is
+        missing.
         """
         low = (first or date.min).isoformat()
         high = (last or date.max).isoformat()
@@ -67,14 +71,7 @@ class DayCountsCache:
             return [loaded[day] for day in sorted(loaded)]
 
         self._forget_changes()
-
-        if not self._complete:
-            loaded = counts.load(
-                self._conn, self._snapshots, date.min.isoformat(), date.max.isoformat()
-            )
-            self._days = loaded
-            self._order = sorted(loaded)
-            self._complete = True
+        self._cover(low)
 
         order = self._order
         chosen = order[bisect_left(order, low) : bisect_right(order, high)]
@@ -103,7 +100,22 @@ class DayCountsCache:
     def clear(self) -> None:
         self._days = {}
         self._order = []
-        self._complete = False
+        self._since = None
+
+    def _cover(self, low: str) -> None:
+        """Load the days from ``low`` that are not loaded yet."""
+        since = self._since
+        if since is not None and since <= low:
+            return
+
+        high = date.max
+        if since is not None:
+            high = date.fromisoformat(since) - timedelta(days=1)
+        self._days.update(
+            counts.load(self._conn, self._snapshots, low, high.isoformat())
+        )
+        self._order = sorted(self._days)
+        self._since = low
 
     def _forget_changes(self) -> None:
         (version,) = self._conn.execute("PRAGMA data_version").fetchone()
@@ -122,9 +134,10 @@ class DayCountsCache:
         self._conn.execute("DELETE FROM temp.touched_days")
         if len(touched) > _MAX_PATCHED_DAYS:
             self.clear()
-        elif self._complete:
+        elif self._since is not None:
             for day in touched:
-                self._reload(day)
+                if day >= self._since:
+                    self._reload(day)
 
     def _reload(self, day: str) -> None:
         fresh = counts.load(self._conn, self._snapshots, day, day)

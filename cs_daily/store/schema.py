@@ -236,9 +236,54 @@ BEGIN
 END;
 """
 
+# Version 3: the streaks of the oldest work days, folded once and kept, so a
+# start reads months rather than years of counted days. One row at most; any
+# write that changes a work day before it throws it away in the same
+# transaction, so what is kept always matches the days it stands for. Shift
+# updates (an end, a note) leave a day's counts and its place in the run alone.
+_V3 = """
+CREATE TABLE streak_checkpoint (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    before_day TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+
+CREATE TRIGGER streak_checkpoint_count_insert AFTER INSERT ON day_item_counts
+    WHEN NEW.work_day < (SELECT before_day FROM streak_checkpoint)
+BEGIN
+    DELETE FROM streak_checkpoint;
+END;
+
+CREATE TRIGGER streak_checkpoint_count_update AFTER UPDATE ON day_item_counts
+    WHEN NEW.work_day < (SELECT before_day FROM streak_checkpoint)
+      OR OLD.work_day < (SELECT before_day FROM streak_checkpoint)
+BEGIN
+    DELETE FROM streak_checkpoint;
+END;
+
+CREATE TRIGGER streak_checkpoint_count_delete AFTER DELETE ON day_item_counts
+    WHEN OLD.work_day < (SELECT before_day FROM streak_checkpoint)
+BEGIN
+    DELETE FROM streak_checkpoint;
+END;
+
+CREATE TRIGGER streak_checkpoint_shift_insert AFTER INSERT ON shifts
+    WHEN NEW.work_day < (SELECT before_day FROM streak_checkpoint)
+BEGIN
+    DELETE FROM streak_checkpoint;
+END;
+
+CREATE TRIGGER streak_checkpoint_shift_delete AFTER DELETE ON shifts
+    WHEN OLD.work_day < (SELECT before_day FROM streak_checkpoint)
+BEGIN
+    DELETE FROM streak_checkpoint;
+END;
+"""
+
 # Version 2: ticks keep their answer time as integer microseconds, and the
-# by-shift index on ticks is gone (see schema_v2).
-MIGRATIONS: list[Migration] = [_V1, compact_ticks]
+# by-shift index on ticks is gone (see schema_v2). Version 3: the streak
+# checkpoint above.
+MIGRATIONS: list[Migration] = [_V1, compact_ticks, _V3]
 
 # Versions whose migration rebuilds a big table: upgrading an existing
 # history past one of them ends with the file compacted.

@@ -15,12 +15,13 @@ from datetime import date
 from cs_daily.model import DayCounts
 from cs_daily.store import counts
 from cs_daily.store.base import guarded
+from cs_daily.store.checkpoint import CheckpointMethods
 from cs_daily.store.interactions import InteractionMethods
 from cs_daily.store.shifts import ShiftMethods
 from cs_daily.store.ticks import TickMethods
 
 
-class Store(ShiftMethods, InteractionMethods, TickMethods):
+class Store(ShiftMethods, InteractionMethods, TickMethods, CheckpointMethods):
     """The agent's history: shifts, interactions, ticks and their counts."""
 
     @guarded

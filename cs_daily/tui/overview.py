@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cs_daily.figures import best_streak, current_streak, day_figures, weak_areas
+from cs_daily.history import read_history
 from cs_daily.model import Checklist, DayCounts, Shift, TickState
 from cs_daily.store import Store
 
@@ -33,7 +34,8 @@ class Overview:
 
 def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
     """Figures for ``work_day``, from every counted day up to it."""
-    days = store.day_counts(None, work_day)
+    history = read_history(store, work_day)
+    days = history.days
     today = _day(days, work_day)
     figures = day_figures(today) if today is not None else None
     return Overview(
@@ -42,15 +44,15 @@ def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
         target=figures.target if figures else checklist.target,
         good=figures.good if figures else False,
         critical_misses=figures.critical_misses if figures else 0,
-        streak=current_streak(days),
-        best_streak=best_streak(days),
-        has_history=bool(days),
+        streak=current_streak(days, history.earlier),
+        best_streak=best_streak(days, history.earlier),
+        has_history=history.has_history,
     )
 
 
 def proposed_focus(store: Store, checklist: Checklist, work_day: date) -> str | None:
     """The weakest item of the last thirty days, if the history shows one."""
-    days = store.day_counts(None, work_day)
+    days = read_history(store, work_day).days
     known = {item.id for item in checklist.items}
     for area in weak_areas(days, work_day, FOCUS_WINDOW, limit=None):
         if area.item_id in known:

@@ -3,13 +3,19 @@
 from dataclasses import replace
 from datetime import date, timedelta
 
-from history_builders import META, day
+from history_builders import CHECKLIST, META, PERFECT, POOR, day
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cs_daily.figures.days import day_score, is_good_day
 from cs_daily.figures.rates import item_totals, rate
-from cs_daily.figures.streaks import best_streak, current_streak, item_streaks
+from cs_daily.figures.stats import LOOKBACK_DAYS, compute_stats
+from cs_daily.figures.streaks import (
+    best_streak,
+    current_streak,
+    fold_earlier,
+    item_streaks,
+)
 from cs_daily.model import DayCounts, ItemCount
 
 counts = st.builds(
@@ -21,18 +27,26 @@ counts = st.builds(
 ticks = st.dictionaries(st.sampled_from(sorted(META)), counts, max_size=len(META))
 
 
+counted_ticks = ticks.map(lambda t: {i: (c.done, c.missed, c.na) for i, c in t.items()})
+# Random answers rarely make a good day; these make long runs of them likely.
+streaky_ticks = st.one_of(
+    st.just(PERFECT), st.just(PERFECT), st.just(POOR), counted_ticks
+)
+
+
 @st.composite
-def histories(draw: st.DrawFn) -> list[DayCounts]:
+def histories(
+    draw: st.DrawFn, answers: st.SearchStrategy[dict] = counted_ticks
+) -> list[DayCounts]:
     """Work days in date order, with gaps of days off between them."""
     gaps = draw(st.lists(st.integers(1, 4), max_size=25))
-    day_ticks = draw(st.lists(ticks, min_size=len(gaps), max_size=len(gaps)))
+    day_ticks = draw(st.lists(answers, min_size=len(gaps), max_size=len(gaps)))
     last_open = draw(st.booleans())
 
     history, work_day = [], date(2026, 1, 1)
-    for index, (gap, answers) in enumerate(zip(gaps, day_ticks, strict=True)):
+    for index, (gap, counted) in enumerate(zip(gaps, day_ticks, strict=True)):
         work_day += timedelta(days=gap)
         is_last = index == len(gaps) - 1
-        counted = {i: (c.done, c.missed, c.na) for i, c in answers.items()}
         history.append(day(work_day, counted, open_shift=is_last and last_open))
     return history
 
@@ -109,3 +123,38 @@ def test_totals_are_sums_of_days(history):
         assert count.done == sum(
             d.items[item_id].done for d in history if item_id in d.items
         )
+
+
+@given(histories(streaky_ticks), st.data())
+def test_folding_the_oldest_days_leaves_every_streak_as_it_was(history, data):
+    # The latest work day stays unfolded: only it gets an open shift's grace.
+    cut = data.draw(st.integers(0, max(len(history) - 1, 0)))
+    folded = fold_earlier(history[:cut])
+    rest = history[cut:]
+
+    assert current_streak(rest, folded) == current_streak(history)
+    assert best_streak(rest, folded) == best_streak(history)
+    assert item_streaks(rest, folded) == item_streaks(history)
+
+
+@given(histories(), st.data())
+def test_folding_in_two_steps_is_folding_once(history, data):
+    first = data.draw(st.integers(0, len(history)))
+    second = data.draw(st.integers(first, len(history)))
+    in_steps = fold_earlier(history[first:second], fold_earlier(history[:first]))
+
+    assert in_steps == fold_earlier(history[:second])
+
+
+@given(histories(streaky_ticks), st.data())
+def test_stats_from_folded_old_days_are_the_stats_from_all_days(history, data):
+    # Move the first days a year back, out of every window but the streaks'.
+    cut = data.draw(st.integers(0, max(len(history) - 1, 0)))
+    old = [replace(d, work_day=d.work_day - timedelta(days=365)) for d in history[:cut]]
+    as_of = date(2026, 6, 1)
+    assert all(d.work_day < as_of - timedelta(days=LOOKBACK_DAYS) for d in old)
+
+    whole = compute_stats(old + history[cut:], as_of, CHECKLIST)
+    folded = compute_stats(history[cut:], as_of, CHECKLIST, earlier=fold_earlier(old))
+
+    assert folded == whole

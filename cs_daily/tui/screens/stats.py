@@ -34,8 +34,9 @@ from cs_daily.figures.wording import (
     good_days,
     missed_of,
 )
+from cs_daily.history import History, read_history
 from cs_daily.i18n import _, format_date, format_number, format_percent, ngettext
-from cs_daily.model import Checklist, DayCounts
+from cs_daily.model import Checklist
 from cs_daily.settings import Settings
 from cs_daily.store import Store
 from cs_daily.tui.widgets.heat_map import HeatMap, heat_map_legend
@@ -95,18 +96,24 @@ class StatsScreen(Screen[None]):
         """Read the counted days here, then leave the arithmetic to a thread."""
         as_of = self.clock.now().date()
         try:
-            days = self.store.day_counts(None, as_of)
+            history = read_history(self.store, as_of)
         except StoreError as error:
             self.query_one("#stats-headline", Static).update(error.message)
             return
-        self.compute(days)
+        self.compute(history)
 
     # A description of its own: by default Textual describes a worker by the
     # repr of its arguments, which for years of counted days is megabytes.
     @work(thread=True, exclusive=True, group="stats", description="stats")
-    def compute(self, days: list[DayCounts]) -> None:
+    def compute(self, history: History) -> None:
         as_of = self.clock.now().date()
-        stats = compute_stats(days, as_of, self.checklist, self.settings.week_start)
+        stats = compute_stats(
+            history.days,
+            as_of,
+            self.checklist,
+            self.settings.week_start,
+            earlier=history.earlier,
+        )
         self.app.call_from_thread(self.show_stats, stats)
 
     def show_stats(self, stats: Stats) -> None:
