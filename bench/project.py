@@ -66,10 +66,20 @@ def frozen_clock(day: date, hour: int = 10) -> Any:
     return FrozenClock(datetime.combine(day, time(hour), tzinfo=ZoneInfo(ZONE)))
 
 
-def open_store(path: Path) -> Any:
+def open_store(path: Path, readonly: bool = False) -> Any:
     """The history database at ``path``, created if it does not exist."""
     store_class = _attribute("cs_daily.store", "Store")
-    return store_class.open(path)
+    return store_class.open(path, readonly=readonly)
+
+
+def forget_checkpoint(path: Path) -> None:
+    """Drop the kept streak checkpoint, as a first start after an upgrade finds."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM streak_checkpoint")
+    conn.close()
 
 
 def close_store(store: Any) -> None:
@@ -153,8 +163,10 @@ def stats_ready() -> None:
 def stats_bundle(store: Any, clock: Any) -> Any:
     """Everything the stats screen shows, computed as the screen computes it."""
     compute_stats = _attribute("cs_daily.figures", "compute_stats")
-    days = store.day_counts()
-    return compute_stats(days, clock.now().date(), checklist())
+    read_history = _attribute("cs_daily.history", "read_history")
+    as_of = clock.now().date()
+    history = read_history(store, as_of)
+    return compute_stats(history.days, as_of, checklist(), earlier=history.earlier)
 
 
 def export_argv(week: str) -> list[str]:
