@@ -2,7 +2,9 @@
 
 Every write method of the Store runs inside :meth:`StoreBase._transaction`
 and records one undo entry with :meth:`StoreBase._record`; the method groups
-(shifts, interactions, ticks) build on this class.
+(shifts, interactions, ticks) build on this class. What only writes need (the
+undo entries, the bulk import and its tally) is imported by the methods that
+write, so a read-only store, as an export opens it, never loads it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Self, TypeVar
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import _
@@ -22,8 +24,13 @@ from cs_daily.model import Checklist, Shift
 from cs_daily.store import connection, reads
 from cs_daily.store.daycache import DayCountsCache
 from cs_daily.store.snapshots import Snapshots
-from cs_daily.store.tally import Tally
-from cs_daily.store.undo import MAX_UNDO, UndoEntry
+
+if TYPE_CHECKING:
+    from cs_daily.store.tally import Tally
+    from cs_daily.store.undo import UndoEntry
+
+# How many changes one Store can undo, most recent first.
+MAX_UNDO = 200
 
 # How long a write waits for another program's write (an import, a second
 # copy of the app) before giving up with a message.
@@ -190,6 +197,8 @@ class StoreBase:
         if not self._bulk_depth:
             return None
         if self._tally is None:
+            from cs_daily.store.tally import Tally
+
             self._tally = Tally.start(self._conn)
         return self._tally
 

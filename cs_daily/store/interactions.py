@@ -1,4 +1,8 @@
-"""Store methods for interactions: log, edit, delete, read back."""
+"""Store methods for interactions: log, edit, delete, read back.
+
+Undo entries are imported where a write needs them, so that reading the
+history never loads them (see :mod:`cs_daily.store.base`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ from cs_daily.i18n import _
 from cs_daily.model import Interaction, Scope, TickState
 from cs_daily.store import reads, rows, validate, writes
 from cs_daily.store.base import StoreBase, guarded
-from cs_daily.store.undo import InteractionAdded, InteractionReplaced
 
 
 class _Unset:
@@ -38,6 +41,8 @@ class InteractionMethods(StoreBase):
         note: str | None = None,
     ) -> Interaction:
         """Log one contact and its answers together."""
+        from cs_daily.store.undo import InteractionAdded
+
         checklist = self.shift_checklist(shift_id)
         validate.check_channel(checklist, channel)
         for item_id, state in ticks.items():
@@ -73,6 +78,8 @@ class InteractionMethods(StoreBase):
         ticks: Mapping[str, TickState | None] | None = None,
     ) -> Interaction:
         """Change an interaction; a tick given as ``None`` is cleared."""
+        from cs_daily.store.undo import InteractionReplaced
+
         before = self.interaction(interaction_id)
         checklist = self.shift_checklist(before.shift_id)
         if channel is not None:
@@ -119,6 +126,8 @@ class InteractionMethods(StoreBase):
     @guarded
     def delete_interaction(self, interaction_id: int) -> None:
         """Remove an interaction and its ticks; later ones keep their numbers."""
+        from cs_daily.store.undo import InteractionReplaced
+
         with self._transaction() as conn:
             row = writes.interaction_row(conn, interaction_id)
             if row is None:

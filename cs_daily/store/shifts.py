@@ -1,9 +1,14 @@
-"""Store methods for shifts: start, end, focus, look-ups, whole-day reads."""
+"""Store methods for shifts: start, end, focus, look-ups, whole-day reads.
+
+Undo entries and the bulk writer are imported where a write needs them, so
+that reading the history never loads them (see :mod:`cs_daily.store.base`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from cs_daily.clock import zone_name
 from cs_daily.errors import StoreError
@@ -15,11 +20,11 @@ from cs_daily.model import (
     ShiftRecord,
     TickState,
 )
-from cs_daily.store import bulk as bulk_writes
 from cs_daily.store import reads, rows, validate
 from cs_daily.store.base import StoreBase, guarded
-from cs_daily.store.bulk import InteractionData
-from cs_daily.store.undo import FocusChanged, ShiftEnded, ShiftStarted
+
+if TYPE_CHECKING:
+    from cs_daily.store.bulk import InteractionData
 
 
 class ShiftMethods(StoreBase):
@@ -28,6 +33,8 @@ class ShiftMethods(StoreBase):
     @guarded
     def start_shift(self, checklist: Checklist, at: datetime) -> Shift:
         """Open a shift at local time ``at``; its work day is ``at``'s date."""
+        from cs_daily.store.undo import ShiftStarted
+
         offset = at.utcoffset()
         if offset is None:
             raise ValueError("start_shift needs an aware datetime")
@@ -70,6 +77,8 @@ class ShiftMethods(StoreBase):
         self, shift_id: int, at: datetime, reflection: str | None = None
     ) -> Shift:
         """Close an open shift, with the agent's optional shift-end note."""
+        from cs_daily.store.undo import ShiftEnded
+
         with self._transaction() as conn:
             found = reads.shift(conn, shift_id)
             if not found.is_open:
@@ -87,6 +96,8 @@ class ShiftMethods(StoreBase):
     @guarded
     def set_focus(self, shift_id: int, item_id: str | None) -> Shift:
         """Choose the one item to watch this shift, or none."""
+        from cs_daily.store.undo import FocusChanged
+
         with self._transaction() as conn:
             found = reads.shift(conn, shift_id)
             if item_id is not None:
@@ -146,8 +157,10 @@ class ShiftMethods(StoreBase):
         interactions: Sequence[InteractionData] = (),
     ) -> int:
         """Insert one complete historical shift; its id. Not undoable."""
+        from cs_daily.store import bulk
+
         with self._transaction(tallied=True) as conn:
-            return bulk_writes.import_shift(
+            return bulk.import_shift(
                 conn,
                 self._snapshots,
                 checklist,

@@ -1,4 +1,8 @@
-"""Store methods for single ticks, on a shift or on one of its interactions."""
+"""Store methods for single ticks, on a shift or on one of its interactions.
+
+Undo entries are imported where a write needs them, so that reading the
+history never loads them (see :mod:`cs_daily.store.base`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from cs_daily.i18n import _
 from cs_daily.model import Checklist, Scope, Shift, Tick, TickState
 from cs_daily.store import reads, rows, validate, writes
 from cs_daily.store.base import StoreBase, guarded
-from cs_daily.store.undo import TickChanged
 
 
 class TickMethods(StoreBase):
@@ -25,6 +28,8 @@ class TickMethods(StoreBase):
         interaction_id: int | None = None,
     ) -> Tick:
         """Answer one item, for the shift itself or for one of its interactions."""
+        from cs_daily.store.undo import TickChanged
+
         shift, checklist = self._shift_and_checklist(shift_id)
         seq = self._check_tick_target(checklist, shift_id, item_id, interaction_id)
         scope = Scope.SHIFT if interaction_id is None else Scope.INTERACTION
@@ -51,6 +56,8 @@ class TickMethods(StoreBase):
         self, shift_id: int, item_id: str, interaction_id: int | None = None
     ) -> None:
         """Take back an answer; clearing an unanswered item changes nothing."""
+        from cs_daily.store.undo import TickChanged
+
         _shift, checklist = self._shift_and_checklist(shift_id)
         seq = self._check_tick_target(checklist, shift_id, item_id, interaction_id)
 

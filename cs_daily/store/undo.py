@@ -18,8 +18,6 @@ from cs_daily.i18n import _
 from cs_daily.store import writes
 from cs_daily.store.writes import InteractionRow, TickRow
 
-MAX_UNDO = 200
-
 
 class UndoEntry(Protocol):
     """One change that can be reverted."""
