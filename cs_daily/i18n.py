@@ -8,7 +8,8 @@ or the environment's locale, and can be switched again by tests.
 Dates, weekdays, months, numbers and percentages are written the way the
 active language writes them, from Babel's CLDR data ("Senin, 7 Desember 2026",
 "83%", "12.345"). Babel is imported inside those functions only, so that a
-plain ``cs-daily --help`` does not pay for loading it.
+plain ``cs-daily --help`` does not pay for loading it, and the locale they
+hand it keeps only the CLDR data they read (:mod:`cs_daily.cldr`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ _DATE_PATTERNS: dict[str, dict[DateStyle, str]] = {
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_babel_locales: dict[str, Locale] = {}
 
 
 def _(message: str) -> str:
@@ -214,7 +216,14 @@ def _as_date(day: date) -> date:
 
 
 def _babel_locale() -> Locale:
-    """Babel's CLDR locale for the active language (loaded lazily, cached)."""
-    from babel import Locale
+    """Babel's CLDR locale for the active language (loaded lazily, cached).
 
-    return Locale.parse(_language)
+    It holds only the CLDR data formatting reads (see :mod:`cs_daily.cldr`):
+    Babel's own locale would keep about 4 MiB of names never shown.
+    """
+    locale = _babel_locales.get(_language)
+    if locale is None:
+        from cs_daily.cldr import format_locale
+
+        locale = _babel_locales.setdefault(_language, format_locale(_language))
+    return locale
