@@ -12,8 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
+from typing import Literal
 
 APP_NAME = "cs-daily"
 
@@ -54,17 +53,12 @@ def resolve_paths(
 
     settings_file = _pick(config, env.get(ENV_CONFIG))
     if settings_file is None:
-        config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-        settings_file = config_dir / SETTINGS_FILENAME
+        settings_file = _user_dir("config") / SETTINGS_FILENAME
 
-    data_dir = _pick(None, env.get(ENV_DATA_DIR)) or Path(
-        platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    )
+    data_dir = _pick(None, env.get(ENV_DATA_DIR)) or _user_dir("data")
     database = _pick(db, env.get(ENV_DB)) or data_dir / DB_FILENAME
     backup_dir = _pick(None, env.get(ENV_BACKUP_DIR)) or database.parent / "backups"
-    log_dir = _pick(None, env.get(ENV_LOG_DIR)) or Path(
-        platformdirs.user_log_dir(APP_NAME, appauthor=False)
-    )
+    log_dir = _pick(None, env.get(ENV_LOG_DIR)) or _user_dir("log")
 
     return Paths(
         config_dir=settings_file.parent,
@@ -74,6 +68,22 @@ def resolve_paths(
         backup_dir=backup_dir,
         log_dir=log_dir,
     )
+
+
+def _user_dir(kind: Literal["config", "data", "log"]) -> Path:
+    """The platform's folder of ``kind`` for cs-daily.
+
+    platformdirs is imported here, when a folder was not given by a flag or
+    the environment, rather than at every start (it loads ``tempfile`` too).
+    """
+    import platformdirs
+
+    finders = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "log": platformdirs.user_log_dir,
+    }
+    return Path(finders[kind](APP_NAME, appauthor=False))
 
 
 def _pick(flag: Path | None, env_value: str | None) -> Path | None:
