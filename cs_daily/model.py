@@ -7,7 +7,6 @@ without any of them depending on another.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -133,6 +132,8 @@ class Checklist:
 
     def content_hash(self) -> str:
         """A digest of everything that affects ticking and scoring."""
+        import hashlib  # loads OpenSSL (~3 ms); only writes and backups need it
+
         body = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
