@@ -1,52 +1,40 @@
 """Running cs-daily with no command: open the shift companion.
 
 Everything that can fail for a reason the agent can fix (a broken checklist,
-a settings mistake, a database from a newer version, a damaged history)
-fails here, before the terminal is taken over, with the message on stderr
-and nothing written. Textual is imported only once all of that has passed,
-so ``cs-daily --help`` and every other command start without it.
+a settings mistake, a database from a newer version or one that cannot be
+opened) fails here, before the terminal is taken over, with the message on
+stderr and nothing written. Textual is imported only once all of that has
+passed, so ``cs-daily --help`` and every other command start without it.
+
+The day's copy of the history, with its check of the whole file, is taken by
+the app in a thread once Today is drawn, so the agent does not wait for it.
+Damage that check finds stops the app from writing; its message is printed
+here again once the app has quit, and the exit status says it failed.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from cs_daily.cli.common import Context, load_context, open_store
-from cs_daily.clock import Clock, SystemClock
-from cs_daily.errors import StoreError
-from cs_daily.i18n import _
-from cs_daily.store.backup import daily_backup
+from cs_daily.cli.common import load_context, open_store
+from cs_daily.clock import SystemClock
 
 
 def run(args: argparse.Namespace) -> int:
     """Load the checklist and settings, open the history, run the app."""
     context = load_context(args)
     store = open_store(context)
-    clock = SystemClock()
+    paths = context.paths
 
     with store:
-        problem = take_daily_backup(context, clock)
-
         from cs_daily.tui.app import build_app
+        from cs_daily.tui.daily_copy import DailyCopy
 
-        app = build_app(context.checklist, store, clock, context.settings)
-        if problem is not None:
-            app.warn_on_start(_("No backup today"), problem)
+        daily_copy = DailyCopy(paths.database, paths.backup_dir)
+        app = build_app(
+            context.checklist, store, SystemClock(), context.settings, daily_copy
+        )
         app.run()
+    if app.stopped_by is not None:
+        raise app.stopped_by
     return app.return_code or 0
-
-
-def take_daily_backup(context: Context, clock: Clock) -> str | None:
-    """Copy the history once a day; a message when the copy could not be made.
-
-    The day's first copy also checks the history: a damaged one raises and
-    stops the launch, since logging into it could lose more. A copy that
-    cannot be written (a full or read-only backup folder) does not keep the
-    agent from working; the app tells them instead.
-    """
-    paths = context.paths
-    try:
-        daily_backup(paths.database, paths.backup_dir, clock.now().date())
-    except StoreError as error:
-        return str(error)
-    return None

@@ -7,29 +7,34 @@ tests all build the app with :func:`build_app`.
 
 Only Today is drawn at start, so every other screen (and the command
 palette's provider) is imported where it is first opened: the agent sees
-Today without waiting for modules it may not need this shift.
+Today without waiting for modules it may not need this shift. For the same
+reason the day's copy of the history is taken in a thread once Today is on
+screen, not before the app starts.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import ClassVar
+from functools import partial
+from typing import ClassVar, cast
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from cs_daily.clock import Clock
-from cs_daily.errors import StoreError
+from cs_daily.errors import CsDailyError, StoreError
 from cs_daily.i18n import N_, _
 from cs_daily.model import Checklist, Interaction, Shift
 from cs_daily.settings import Settings
 from cs_daily.store import Store
 from cs_daily.tui.context import Context
+from cs_daily.tui.daily_copy import DailyCopy
 from cs_daily.tui.display import clock_time, long_date
-from cs_daily.tui.feedback import show_error
+from cs_daily.tui.feedback import show_error, show_warning
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import proposed_focus
 from cs_daily.tui.screens.today import TodayScreen
@@ -66,12 +71,15 @@ class CsDailyApp(App[None]):
         Binding("q", "quit", N_("Quit"), id="app.quit", show=False),
     ]
 
-    def __init__(self, context: Context) -> None:
+    def __init__(self, context: Context, daily_copy: DailyCopy | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.context = context
         self.session = context.session
-        self._start_warnings: list[tuple[str, str]] = []
+        self._daily_copy = daily_copy
+        self._copy_worker: Worker[CsDailyError | None] | None = None
+        self._waiting_warnings: list[tuple[str, str]] | None = []
+        self._stopped_by: CsDailyError | None = None
         self._stale_check_waiting = False
 
     @property
@@ -84,26 +92,93 @@ class CsDailyApp(App[None]):
         self.reload_shift()
         return TodayScreen(self.context)
 
-    def warn_on_start(self, title: str, message: str) -> None:
-        """Something the launcher found that the agent should read first."""
-        self._start_warnings.append((title, message))
-
-    @property
-    def start_warnings(self) -> list[tuple[str, str]]:
-        return list(self._start_warnings)
+    def warn(self, title: str, message: str) -> None:
+        """Something the agent should read: shown now, or once the app is up."""
+        if self._waiting_warnings is None:
+            show_warning(self, title, message)
+        else:
+            self._waiting_warnings.append((title, message))
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
-        for title, message in self._start_warnings:
-            self.notify(message, title=title, severity="warning", timeout=20)
+        waiting, self._waiting_warnings = self._waiting_warnings or [], None
+        for title, message in waiting:
+            show_warning(self, title, message)
         self.call_after_refresh(self._offer_to_close_stale_shift)
+        self.call_after_refresh(self._start_daily_copy)
+
+    # --- The day's copy of the history --------------------------------------
+
+    def _start_daily_copy(self) -> None:
+        """Copy and check the history in a thread, now that Today is drawn.
+
+        The copy opens its own connections in the thread; the store's
+        connection stays on this one.
+        """
+        if self._daily_copy is None or self._copy_worker is not None:
+            return
+        today = self.context.clock.now().date()
+        self._copy_worker = self.run_worker(
+            partial(self._daily_copy.take, today),
+            name="daily backup",
+            description="daily backup",
+            thread=True,
+        )
+
+    @property
+    def daily_copy_worker(self) -> Worker[CsDailyError | None] | None:
+        """The thread taking the day's copy, once it has been started."""
+        return self._copy_worker
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """What the day's copy found: a copy not written only warns, damage stops.
+
+        The copy returns the problems meant for the agent; only a bug ends it
+        in an error, and that stops the app as any other bug would.
+        """
+        if event.worker is not self._copy_worker or event.state != WorkerState.SUCCESS:
+            return
+        problem = cast("CsDailyError | None", event.worker.result)
+        if isinstance(problem, StoreError):
+            self.warn(_("No backup today"), str(problem))
+        elif problem is not None:
+            self.stop_writing(problem)
+
+    @property
+    def stopped_by(self) -> CsDailyError | None:
+        """Why the app stopped writing to the history, if it did."""
+        return self._stopped_by
+
+    def stop_writing(self, problem: CsDailyError) -> None:
+        """The history is damaged: say so, and take no key but quit from now on.
+
+        Logging on into a damaged file could lose more of it, so nothing more
+        is written; the launcher repeats the message once the app has quit.
+        Under the too-small warning the message waits for a bigger window.
+        """
+        self._stopped_by = problem
+        self.refresh_bindings()
+        self._show_stopped()
+
+    def _show_stopped(self) -> None:
+        """Cover the app with the damage message, once there is room for it."""
+        from cs_daily.tui.screens.stopped import StoppedScreen
+
+        problem = self._stopped_by
+        if problem is None or isinstance(self.screen, TooSmallScreen):
+            return
+        if not any(isinstance(s, StoppedScreen) for s in self.screen_stack):
+            self.push_screen(StoppedScreen(problem))
 
     def _offer_to_close_stale_shift(self) -> None:
         """A shift left open too long is offered a close at its last activity.
 
         Under the too-small warning the question waits for a bigger window, so
-        that it never hides the warning or is hidden by it.
+        that it never hides the warning or is hidden by it. A damaged history
+        is not written to, so nothing is offered then.
         """
+        if self._stopped_by is not None:
+            return
         if isinstance(self.screen, TooSmallScreen):
             self._stale_check_waiting = True
             return
@@ -165,9 +240,10 @@ class CsDailyApp(App[None]):
         """Hide the keys that make no sense right now, so the footer stays short.
 
         Under the too-small warning only quitting works: anything opened there
-        could not be read, and would hide the warning's going away.
+        could not be read, and would hide the warning's going away. Once the
+        history is found damaged, only quitting works too.
         """
-        if isinstance(self.screen, TooSmallScreen):
+        if self._stopped_by is not None or isinstance(self.screen, TooSmallScreen):
             return action == "quit"
         if action == "start_shift":
             return self.shift is None
@@ -296,14 +372,25 @@ class CsDailyApp(App[None]):
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif not too_small and showing:
             self.pop_screen()
+            if self._stopped_by is not None:
+                self.call_after_refresh(self._show_stopped)
             if self._stale_check_waiting:
                 self._stale_check_waiting = False
                 self.call_after_refresh(self._offer_to_close_stale_shift)
 
 
 def build_app(
-    checklist: Checklist, store: Store, clock: Clock, settings: Settings
+    checklist: Checklist,
+    store: Store,
+    clock: Clock,
+    settings: Settings,
+    daily_copy: DailyCopy | None = None,
 ) -> CsDailyApp:
-    """The one way to make the app, for the CLI and every test alike."""
+    """The one way to make the app, for the CLI and every test alike.
+
+    The CLI passes ``daily_copy`` so that the app takes the day's copy of the
+    history once it is up; tests that leave it out get no copy, and no thread.
+    """
     session = Session(store, checklist, clock)
-    return CsDailyApp(Context(checklist, store, clock, settings, session))
+    context = Context(checklist, store, clock, settings, session)
+    return CsDailyApp(context, daily_copy)

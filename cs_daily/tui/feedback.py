@@ -1,4 +1,8 @@
-"""How the agent hears that something went wrong: a notification, never a trace."""
+"""How the agent hears that something went wrong: a notification, never a trace.
+
+A history found damaged is told by a screen of its own instead
+(:mod:`cs_daily.tui.screens.stopped`), since the agent must not carry on.
+"""
 
 from __future__ import annotations
 
@@ -13,3 +17,9 @@ def show_error(node: DOMNode, error: CsDailyError) -> None:
     node.app.notify(
         str(error), title=_("Not saved"), severity="error", markup=False, timeout=8
     )
+
+
+def show_warning(node: DOMNode, title: str, message: str) -> None:
+    """Something that does not stop the agent but should be read, such as a
+    daily copy that could not be written."""
+    node.app.notify(message, title=title, severity="warning", markup=False, timeout=20)

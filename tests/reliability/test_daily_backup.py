@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_daily.cli.common import Context
 from cs_daily.cli.main import main
-from cs_daily.cli.tui_cmd import take_daily_backup
 from cs_daily.clock import FrozenClock
 from cs_daily.errors import StoreError, UsageError
 from cs_daily.store import Store
@@ -30,6 +28,7 @@ from cs_daily.store.backup import (
     inspect_database,
 )
 from cs_daily.store.restore import restore_database
+from cs_daily.tui.daily_copy import DailyCopy
 from tests.reliability.disks import read_only
 from tests.reliability.helpers import (
     Home,
@@ -301,32 +300,42 @@ def test_a_backup_copy_restores_from_a_read_only_folder(
     assert shift_starts(history) == shift_starts(copy)
 
 
-def _launch_context() -> Context:
+def _launch_copy() -> DailyCopy:
+    """The day's copy as the launcher describes it to the app."""
     from cs_daily.cli.common import load_context
     from cs_daily.cli.main import build_parser
 
-    return load_context(build_parser().parse_args([]))
+    paths = load_context(build_parser().parse_args([])).paths
+    return DailyCopy(paths.database, paths.backup_dir)
 
 
-def test_the_start_of_the_app_makes_the_days_copy_once(history: Path, home: Home):
+def test_the_days_copy_is_made_once(history: Path, home: Home):
     clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
-    assert take_daily_backup(_launch_context(), clock) is None
+    assert _launch_copy().take(clock.now().date()) is None
     clock.advance(hours=8)
-    assert take_daily_backup(_launch_context(), clock) is None
+    assert _launch_copy().take(clock.now().date()) is None
 
     assert [p.name for p in home.backups.iterdir()] == [daily_name(date(2026, 11, 5))]
 
 
-def test_a_backup_folder_that_cannot_be_written_only_warns(history: Path, home: Home):
+def test_a_backup_folder_that_cannot_be_made_only_warns(history: Path, home: Home):
     home.backups.write_bytes(b"a file where the backup folder should be")
-    clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
 
-    problem = take_daily_backup(_launch_context(), clock)
+    problem = _launch_copy().take(date(2026, 11, 5))
 
-    assert problem is not None and str(home.backups) in problem
+    assert isinstance(problem, StoreError) and str(home.backups) in str(problem)
 
 
-def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
+def test_a_read_only_backup_folder_only_warns(history: Path, home: Home):
+    home.backups.mkdir()
+    with read_only(home.backups):
+        problem = _launch_copy().take(date(2026, 11, 5))
+
+    assert isinstance(problem, StoreError) and str(home.backups) in str(problem)
+    assert list(home.backups.iterdir()) == []
+
+
+def test_a_damaged_history_is_found_with_what_to_do(history: Path, home: Home):
     conn = sqlite3.connect(history)
     (page,) = conn.execute(
         "SELECT rootpage FROM sqlite_schema WHERE name = 'ticks'"
@@ -336,10 +345,12 @@ def test_a_damaged_history_stops_the_start_with_what_to_do(history: Path):
     data[(page - 1) * 4096 : page * 4096] = b"\xff" * 4096
     history.write_bytes(bytes(data))
 
-    clock = FrozenClock(datetime(2026, 11, 5, 7, 55, tzinfo=JAKARTA))
-    with pytest.raises(UsageError, match="is damaged") as caught:
-        take_daily_backup(_launch_context(), clock)
-    assert "cs-daily restore" in str(caught.value)
+    problem = _launch_copy().take(date(2026, 11, 5))
+
+    assert isinstance(problem, UsageError) and "is damaged" in str(problem)
+    assert "cs-daily restore" in str(problem)
+    assert history.read_bytes() == bytes(data)
+    assert not home.backups.exists() or list(home.backups.iterdir()) == []
 
 
 @pytest.mark.stress

@@ -17,11 +17,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from cs_daily.cli.main import main
 from cs_daily.errors import StoreError
 from cs_daily.model import TickState
 from cs_daily.store import Store, schema
+from cs_daily.tui.screens.stopped import StoppedScreen
 from tests.reliability.disks import IS_ROOT, can_mount, fill, read_only, tiny_disk
 from tests.reliability.helpers import (
     Home,
@@ -32,6 +34,7 @@ from tests.reliability.helpers import (
     run_child,
 )
 from tests.reliability.history import CHECKLIST, JAKARTA, shift_starts, write_shifts
+from tests.tui.helpers import copy_taken, launch_under_pilot, text_of
 
 FIRST = datetime(2026, 3, 2, 8, tzinfo=JAKARTA)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
@@ -256,22 +259,57 @@ def test_a_damaged_file_gets_a_message_and_stays_as_it_was(
 
 
 @pytest.mark.usefixtures("no_app")
-@pytest.mark.parametrize("argv", [FULL, LAUNCHER], ids=["all", "launcher"])
 def test_damage_found_only_when_ticks_are_read_gets_a_message_too(
-    history: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    history: Path, capsys: pytest.CaptureFixture[str]
 ):
-    """The file opens and its counts read fine; reading the ticks fails.
-
-    The launcher finds it with the integrity check of the day's first backup.
-    """
+    """The file opens and its counts read fine; reading the ticks fails."""
     content = _damaged(history, "damaged ticks")
     history.write_bytes(content)
 
-    message = _refused(argv, capsys)
+    message = _refused(FULL, capsys)
 
     assert str(history) in message
     assert "damaged" in message or "malformed" in message
     _untouched(history, content)
+
+
+def test_damage_found_by_the_days_copy_stops_the_app_and_writes_nothing(
+    history: Path,
+    home: Home,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The launcher opens such a file and Today draws from its counts; the
+    check of the day's copy, after Today, finds the damage. The app says so,
+    takes no key but quit, and leaves the file as it was."""
+    content = _damaged(history, "damaged ticks")
+    history.write_bytes(content)
+    seen: dict[str, object] = {}
+
+    async def agent(pilot: Pilot[None]) -> None:
+        await copy_taken(pilot)
+        seen["screen"] = pilot.app.screen
+        seen["shown"] = text_of(pilot.app, "#stopped-problem")
+        # Start a shift, log an interaction, undo, the palette, help.
+        await pilot.press("n", "1", "i", "w", "enter", "u", "ctrl+p", "f1")
+        await pilot.pause()
+        seen["after keys"] = pilot.app.screen
+        await pilot.press("q")
+
+    started = launch_under_pilot(monkeypatch, agent)
+    message = _refused(LAUNCHER, capsys)
+
+    [app] = started
+
+    assert isinstance(seen["screen"], StoppedScreen)
+    assert seen["after keys"] is seen["screen"]
+    shown = str(seen["shown"])
+    assert str(history) in shown and "is damaged" in shown
+    assert "cs-daily restore" in shown
+    assert shown in message, "the message is printed again after the app"
+    assert app.stopped_by is not None
+    _untouched(history, content)
+    assert not home.backups.exists() or list(home.backups.iterdir()) == []
 
 
 def test_figures_from_intact_counts_survive_damaged_ticks(

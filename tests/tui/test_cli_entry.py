@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from cs_daily.cli.main import main
 from cs_daily.clock import SystemClock
 from cs_daily.store import Store
 from cs_daily.store.backup import daily_name
 from cs_daily.tui.app import CsDailyApp
+from cs_daily.tui.screens.today import TodayScreen
+from tests.tui.helpers import copy_taken, launch_under_pilot, notices
 
 
 @pytest.fixture
@@ -100,31 +103,42 @@ def test_help_does_not_load_textual() -> None:
     assert result.stdout.strip().endswith("False")
 
 
-def test_the_first_start_of_the_day_copies_the_history(
-    tmp_path: Path, db_path: Path, runs: list[CsDailyApp]
+def test_the_app_takes_the_days_copy_once_a_day(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shown: list[object] = []
+
+    async def look(pilot: Pilot[None]) -> None:
+        await copy_taken(pilot)
+        shown.append(pilot.app.screen)
+
+    started = launch_under_pilot(monkeypatch, look)
     assert main(["--lang", "en"]) == 0
     assert main(["--lang", "en"]) == 0
 
+    assert len(started) == 2
+    assert all(isinstance(screen, TodayScreen) for screen in shown)
     today = SystemClock().now().date()
     backups = sorted(p.name for p in (tmp_path / "backups").iterdir())
     assert backups == [daily_name(today)]
 
 
 def test_a_backup_that_cannot_be_written_is_told_not_fatal(
-    tmp_path: Path,
-    db_path: Path,
-    runs: list[CsDailyApp],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("CS_DAILY_BACKUP_DIR", str(blocker / "backups"))
     Store.open(db_path).close()
+    told: list[str] = []
 
+    async def look(pilot: Pilot[None]) -> None:
+        await copy_taken(pilot)
+        told.extend(notices(pilot.app))
+        assert isinstance(pilot.app.screen, TodayScreen)
+
+    launch_under_pilot(monkeypatch, look)
     assert main(["--lang", "en"]) == 0
 
-    [app] = runs
-    [(title, message)] = app.start_warnings
-    assert title == "No backup today"
-    assert "a-file" in message
+    [message] = told
+    assert "a-file" in message and "Could not write the copy" in message

@@ -156,13 +156,25 @@ async def test_s_opens_the_statistics_and_escape_comes_back(make_app):
         assert isinstance(app.screen, TodayScreen)
 
 
-async def test_warnings_from_the_launcher_are_shown_once_the_app_is_up(make_app):
+async def test_a_warning_given_before_the_start_is_shown_once_the_app_is_up(
+    make_app,
+):
     app = make_app()
-    app.warn_on_start("No backup today", "Could not write the copy: disk full")
+    app.warn("No backup today", "Could not write the copy: disk full")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
 
-        assert "Could not write the copy: disk full" in notices(app)
+        assert notices(app) == ["Could not write the copy: disk full"]
+
+
+async def test_a_warning_given_while_the_app_runs_is_shown_at_once(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.warn("No backup today", "Could not write the copy: disk full")
+        await pilot.pause()
+
+        assert notices(app) == ["Could not write the copy: disk full"]
 
 
 async def test_under_the_too_small_warning_help_waits_for_a_bigger_window(make_app):
