@@ -189,11 +189,16 @@ def format_weekday(day: date, short: bool = True) -> str:
     return babel_format_date(_as_date(day), pattern, locale=_babel_locale())
 
 
-def format_month(day: date, with_year: bool = True) -> str:
-    """The month a date falls in, on its own: "Desember 2026" or "Desember"."""
+def format_month(day: date, with_year: bool = True, short: bool = False) -> str:
+    """The month a date falls in, on its own: "Desember 2026" or "Desember".
+
+    ``short`` gives the abbreviated name ("Des 2026", "Des"), as over the
+    columns of the heat map.
+    """
     from babel.dates import format_date as babel_format_date
 
-    pattern = "LLLL y" if with_year else "LLLL"
+    name = "LLL" if short else "LLLL"
+    pattern = f"{name} y" if with_year else name
     return babel_format_date(_as_date(day), pattern, locale=_babel_locale())
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cs_daily import cldr, i18n
 
 # Every date pattern cs_daily writes: the styles of i18n.format_date, and the
-# weekday and month forms of format_weekday, format_month and the heat map.
+# weekday and month forms of format_weekday and format_month.
 DATE_PATTERNS = sorted(
     {pattern for styles in i18n._DATE_PATTERNS.values() for pattern in styles.values()}
     | {"EEE", "EEEE", "LLLL y", "LLLL", "LLL"}
@@ -76,6 +76,8 @@ def test_every_form_cs_daily_writes_needs_only_the_kept_data(
         i18n.format_weekday(day, short=False)
         i18n.format_month(day)
         i18n.format_month(day, with_year=False)
+        i18n.format_month(day, short=True)
+        i18n.format_month(day, with_year=False, short=True)
         i18n.format_time(time(month * 2 - 1, month))
     for rate in (0.0, 0.835, 1.0):
         i18n.format_percent(rate)

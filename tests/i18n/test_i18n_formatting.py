@@ -84,6 +84,17 @@ def test_months(language: str, with_year: str, without: str):
     assert format_month(MONDAY_IN_DECEMBER, with_year=False) == without
 
 
+@pytest.mark.parametrize(
+    ("language", "with_year", "without"),
+    [("id", "Des 2026", "Des"), ("en", "Dec 2026", "Dec")],
+)
+def test_short_months(language: str, with_year: str, without: str):
+    set_language(language)
+
+    assert format_month(MONDAY_IN_DECEMBER, short=True) == with_year
+    assert format_month(MONDAY_IN_DECEMBER, with_year=False, short=True) == without
+
+
 def test_indonesian_percentages_use_a_decimal_comma():
     set_language("id")
 

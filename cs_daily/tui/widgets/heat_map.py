@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from babel.dates import format_date
 from rich.text import Text
 from textual.widgets import Static
 
 from cs_daily.figures.days import DayFigures
 from cs_daily.figures.weeks import MONDAY, week_of
-from cs_daily.i18n import _, current_language, format_percent, format_weekday
+from cs_daily.i18n import _, format_month, format_percent, format_weekday
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ def _month_row(starts: Sequence[date]) -> str:
         if last_day.month == previous_month:
             continue
         previous_month = last_day.month
-        name = format_date(last_day, "LLL", locale=current_language())
+        name = format_month(last_day, with_year=False, short=True)
         position = 5 + 2 * column
         if position >= free_from and position + len(name) <= len(row):
             row[position : position + len(name)] = list(name)
