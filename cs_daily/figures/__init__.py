@@ -7,7 +7,11 @@ interface, the CLI, the exports and the tests all get the same answers.
 
 Rates and scores are floats between 0 and 1, or ``None`` when nothing was
 answered; turning them into "84 %" or "–" is the job of the i18n helpers.
+:class:`Stats` and :func:`compute_stats` are loaded on first use: an export
+needs none of the statistics screen's figures.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from cs_daily.figures.days import (
     DayFigures,
@@ -27,7 +31,6 @@ from cs_daily.figures.rates import (
     na_rate,
     rate,
 )
-from cs_daily.figures.stats import Stats, compute_stats
 from cs_daily.figures.streaks import best_streak, current_streak, item_streaks
 from cs_daily.figures.weak import Improvement, WeakArea, most_improved, weak_areas
 from cs_daily.figures.weeks import (
@@ -39,6 +42,9 @@ from cs_daily.figures.weeks import (
     week_of,
     weekly_figures,
 )
+
+if TYPE_CHECKING:
+    from cs_daily.figures.stats import Stats, compute_stats
 
 __all__ = [
     "WEEK_STARTS",
@@ -72,3 +78,11 @@ __all__ = [
     "weekly_figures",
     "work_days",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Stats", "compute_stats"):
+        from cs_daily.figures import stats
+
+        return getattr(stats, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
