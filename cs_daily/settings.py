@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from cs_daily.errors import SettingsError
 from cs_daily.i18n import LANGUAGES, _
 from cs_daily.tomlcheck import BOOLEAN, ROOT, Checker
@@ -82,6 +80,8 @@ def save_settings(path: Path, settings: Settings) -> None:
     The text is checked by reading it back first, so settings that could not
     be loaded again are refused before anything touches the disk.
     """
+    import tomli_w  # only saving needs the writer; every command reads settings
+
     data = tomli_w.dumps(_to_document(settings, path.parent)).encode("utf-8")
     parse_settings(data, path)
 
