@@ -151,8 +151,9 @@ def _figures(runs: dict[str, list[ChildRun]], size: datasets.Size) -> list[Figur
             "minimal app",
             "ms",
             STARTUP_TARGET,
-            note="the first start each day copies and checks the history "
-            "before the app runs; later starts that day skip it",
+            note="the first start each day also copies and checks the "
+            "history, in a thread after the first paint; later starts that "
+            "day skip it",
         ),
         info(
             "start to first painted Today screen, empty database",
