@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from cs_daily.errors import StoreError
-from cs_daily.figures.stats import LOOKBACK_DAYS
+from cs_daily.figures.reach import LOOKBACK_DAYS
 from cs_daily.figures.streaks import NOTHING_EARLIER, Earlier, Run, fold_earlier
 from cs_daily.model import DayCounts
 from cs_daily.store import Store

@@ -17,7 +17,8 @@ from cs_daily.checklist import load_bundled_checklist
 from cs_daily.demo import generate_history
 from cs_daily.export.build import SummaryRequest, build_summary
 from cs_daily.export.period import parse_week
-from cs_daily.figures.stats import LOOKBACK_DAYS, Stats, compute_stats
+from cs_daily.figures.reach import LOOKBACK_DAYS
+from cs_daily.figures.stats import Stats, compute_stats
 from cs_daily.history import MARGIN_DAYS, History, decode, read_history
 from cs_daily.store import Store, counts
 

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     """Compute the figures and print them."""
     from cs_daily.cli.common import load_context
     from cs_daily.clock import SystemClock
-    from cs_daily.figures.stats import LOOKBACK_DAYS, PERIOD_DAYS, compute_stats
+    from cs_daily.figures.reach import LOOKBACK_DAYS, PERIOD_DAYS
+    from cs_daily.figures.stats import compute_stats
     from cs_daily.figures.stats_json import stats_to_json
 
     as_of = parse_as_of(args.as_of)

@@ -22,6 +22,12 @@ from cs_daily.figures.rates import (
     na_rate,
     rate,
 )
+from cs_daily.figures.reach import (
+    CALENDAR_DAYS,
+    PERIOD_DAYS,
+    WEAK_WINDOWS,
+    WEEKS_SHOWN,
+)
 from cs_daily.figures.streaks import (
     NOTHING_EARLIER,
     Earlier,
@@ -31,7 +37,6 @@ from cs_daily.figures.streaks import (
     item_streaks,
 )
 from cs_daily.figures.weak import (
-    WEAK_WINDOWS,
     Improvement,
     WeakArea,
     most_improved,
@@ -39,16 +44,6 @@ from cs_daily.figures.weak import (
 )
 from cs_daily.figures.weeks import MONDAY, WeekFigures, week_of, weekly_figures
 from cs_daily.model import Checklist, DayCounts, Item, ItemCount
-
-PERIOD_DAYS = 30
-CALENDAR_DAYS = 182
-WEEKS_SHOWN = 26
-
-# How many days, ending at ``as_of``, every figure but the streaks looks at
-# with the defaults: the calendar, the weeks shown (the current one may have
-# begun six days before ``as_of``) and the weak areas with the windows they
-# are compared with.
-LOOKBACK_DAYS = max(PERIOD_DAYS, CALENDAR_DAYS, 7 * WEEKS_SHOWN, 2 * max(WEAK_WINDOWS))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from cs_daily.figures.rates import item_totals, rate
 from cs_daily.model import DayCounts, ItemCount
 
 MINIMUM_ANSWERED = 5
-WEAK_WINDOWS = (7, 30)
 
 
 @dataclass(frozen=True)

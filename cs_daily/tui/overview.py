@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from cs_daily.figures import best_streak, current_streak, day_figures, weak_areas
+from cs_daily.figures.days import day_figures
+from cs_daily.figures.streaks import best_streak, current_streak
+from cs_daily.figures.weak import weak_areas
 from cs_daily.history import read_history
 from cs_daily.model import Checklist, DayCounts, Shift, TickState
 from cs_daily.store import Store

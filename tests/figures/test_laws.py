@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from cs_daily.figures.days import day_score, is_good_day
 from cs_daily.figures.rates import item_totals, rate
-from cs_daily.figures.stats import LOOKBACK_DAYS, compute_stats
+from cs_daily.figures.reach import LOOKBACK_DAYS
+from cs_daily.figures.stats import compute_stats
 from cs_daily.figures.streaks import (
     best_streak,
     current_streak,
