@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import subprocess
@@ -165,3 +166,19 @@ def test_only_the_weeks_shifts_are_read_tick_by_tick(
     monkeypatch.setattr(Store, "interactions", counting)
     assert _export("--week", "2026-W49", "-o", str(tmp_path / "w.md")) == 0
     assert len(read) == 3
+
+
+def test_an_export_pauses_the_garbage_collector_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def export(args: object, clock: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(export_cmd, "export", export)
+    assert export_cmd.run(build_parser(only="export").parse_args(["export"])) == 0
+
+    assert seen == [False]
+    assert gc.isenabled()
