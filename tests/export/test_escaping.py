@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from pathlib import Path
 
@@ -157,8 +156,8 @@ def one_week(tmp_path_factory: pytest.TempPathFactory) -> WeekSummary:
 def test_any_ref_and_note_survive_the_csv(
     one_week: WeekSummary, ref: str, note: str
 ) -> None:
-    tick = dataclasses.replace(one_week.ticks[-1], ref=ref, note=note)
-    data = render(dataclasses.replace(one_week, ticks=(tick,)), "csv", bom=False)
+    tick = one_week.ticks[-1]._replace(ref=ref, note=note)
+    data = render(one_week._replace(ticks=(tick,)), "csv", bom=False)
 
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert len(rows) == 2
@@ -169,8 +168,8 @@ def test_any_ref_and_note_survive_the_csv(
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=st.text(min_size=1))
 def test_any_note_stays_in_its_markdown_row(one_week: WeekSummary, note: str) -> None:
-    notes = (dataclasses.replace(one_week.notes[0], text=note),)
-    text = render(dataclasses.replace(one_week, notes=notes), "md").decode("utf-8")
+    notes = (one_week.notes[0]._replace(text=note),)
+    text = render(one_week._replace(notes=notes), "md").decode("utf-8")
 
     table = text.split("\n\n")[-2].splitlines()
     assert len(table) == 3
