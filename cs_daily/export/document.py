@@ -2,13 +2,14 @@
 
 Markdown and HTML show the same sections with the same words; only the way a
 heading or a table is drawn differs. Building the text once here keeps the
-two in step, and keeps every translated sentence in one module.
+two in step, and keeps every translated sentence in one module. The blocks
+are named tuples, like the summary's parts: cheaper to define at start-up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily.export import fmt
 from cs_daily.export.period import ExportPeriod
@@ -18,13 +19,11 @@ from cs_daily.i18n import NO_VALUE, _, format_date, ngettext
 from cs_daily.model import ItemCount
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Lines:
+class Lines(NamedTuple):
     """Plain lines; ``bullets`` draws each as a list item."""
 
     lines: tuple[str, ...]
@@ -32,8 +31,7 @@ class Lines:
     quiet: bool = False
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table; ``numeric`` marks the columns aligned right."""
 
     headers: tuple[str, ...]
