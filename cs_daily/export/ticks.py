@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from cs_daily import figures
 from cs_daily.export.labels import Labels
@@ -19,8 +20,7 @@ from cs_daily.model import Checklist, Interaction, Item, Phase, Shift, Tick, Tic
 from cs_daily.store import Store
 
 
-@dataclass(frozen=True)
-class PeriodTicks:
+class PeriodTicks(NamedTuple):
     """What only the period's own ticks can tell: rows, readiness, notes."""
 
     rows: tuple[TickRow, ...]
