@@ -18,6 +18,7 @@ NOT_FOR_A_WEEKLY_EXPORT = (
     "platformdirs",
     "importlib.resources",
     "hashlib",
+    "tomli_w",
     "cs_daily.store.undo",
     "cs_daily.store.bulk",
     "cs_daily.store.tally",
