@@ -22,6 +22,7 @@ NOT_FOR_A_WEEKLY_EXPORT = (
     "cs_daily.store.undo",
     "cs_daily.store.bulk",
     "cs_daily.store.tally",
+    "cs_daily.figures.stats",
     "cs_daily.cli.stats_cmd",
     "cs_daily.cli.backup_cmd",
     "textual",
