@@ -9,10 +9,7 @@ costs nothing and writes nothing.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -95,26 +92,7 @@ def run(args: argparse.Namespace) -> int:
     """Export as of the real clock."""
     from cs_daily.clock import SystemClock
 
-    with _collector_paused():
-        return export(args, SystemClock())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while an export runs.
-
-    An export lasts a fraction of a second and leaves little garbage that
-    reference counting does not free at once; its own imports alone would set
-    off some thirty collections (about 7 ms). The setting is put back after,
-    for callers in the same process.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return export(args, SystemClock())
 
 
 class _Choice(NamedTuple):

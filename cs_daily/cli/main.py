@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cs_daily import __version__
+from cs_daily import __version__, collector
 from cs_daily.cli.language import startup_language
 from cs_daily.errors import CsDailyError
 from cs_daily.i18n import LANGUAGES, _, set_language
@@ -116,8 +116,16 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run one command and return its exit code.
+
+    Commands run with the cyclic garbage collector paused (see
+    :mod:`cs_daily.collector`); the app turns it back on once it is drawn.
+    """
+    with collector.paused():
+        return _run(sys.argv[1:] if argv is None else list(argv))
+
+
+def _run(argv: list[str]) -> int:
     set_language(startup_language(argv))
     parser = build_parser(only=command_named(argv))
     args = parser.parse_args(argv)

@@ -25,6 +25,7 @@ from textual.command import Provider
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from cs_daily import collector
 from cs_daily.clock import Clock
 from cs_daily.errors import CsDailyError, StoreError
 from cs_daily.i18n import N_, _
@@ -106,6 +107,7 @@ class CsDailyApp(App[None]):
             show_warning(self, title, message)
         self.call_after_refresh(self._offer_to_close_stale_shift)
         self.call_after_refresh(self._start_daily_copy)
+        self.call_after_refresh(collector.resume_after_start)
 
     # --- The day's copy of the history --------------------------------------
 

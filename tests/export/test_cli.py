@@ -168,7 +168,7 @@ def test_only_the_weeks_shifts_are_read_tick_by_tick(
     assert len(read) == 3
 
 
-def test_an_export_pauses_the_garbage_collector_and_restores_it(
+def test_an_export_runs_with_the_garbage_collector_paused_and_restores_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seen: list[bool] = []
@@ -178,7 +178,7 @@ def test_an_export_pauses_the_garbage_collector_and_restores_it(
         return 0
 
     monkeypatch.setattr(export_cmd, "export", export)
-    assert export_cmd.run(build_parser(only="export").parse_args(["export"])) == 0
+    assert main(["export"]) == 0
 
     assert seen == [False]
     assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import subprocess
 import sys
@@ -121,6 +122,23 @@ def test_the_app_takes_the_days_copy_once_a_day(
     today = SystemClock().now().date()
     backups = sorted(p.name for p in (tmp_path / "backups").iterdir())
     assert backups == [daily_name(today)]
+
+
+def test_the_app_starts_with_the_collector_paused_and_resumes_it_once_drawn(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: seen.append(gc.isenabled()))
+
+    async def look(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        seen.append(gc.isenabled())
+
+    launch_under_pilot(monkeypatch, look)
+    assert main(["--lang", "en"]) == 0
+
+    assert seen == [False, True]
+    assert gc.isenabled()
 
 
 def test_a_backup_that_cannot_be_written_is_told_not_fatal(
