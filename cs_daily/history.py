@@ -70,9 +70,12 @@ def read_history(store: Store, last: date, reach: int = LOOKBACK_DAYS) -> Histor
 def _move_on(
     store: Store, before: date, seen: int, history: History, needed: date
 ) -> History:
-    """Fold more days into the checkpoint once it lags far behind."""
+    """Fold more days into the checkpoint once it lags far behind.
+
+    A read-only store cannot keep the result, so it is not worked out there.
+    """
     place = needed - timedelta(days=MARGIN_DAYS)
-    if (place - before).days < MARGIN_DAYS:
+    if store.readonly or (place - before).days < MARGIN_DAYS:
         return history
 
     split = _split(history.days, place, history.earlier)

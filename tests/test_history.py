@@ -136,6 +136,18 @@ def test_a_checkpoint_that_lags_moves_on(db):
     assert stats(history, later) == whole_stats(db, later)
 
 
+def test_a_read_only_reader_uses_a_lagging_checkpoint_as_it_is(db):
+    start_app(db)
+    later = END + timedelta(days=2 * MARGIN_DAYS)
+
+    with Store.open(db, readonly=True) as store:
+        history = read_history(store, later)
+
+    assert history.days[0].work_day >= PLACE
+    assert stats(history, later) == whole_stats(db, later)
+    assert kept_before(db) == PLACE
+
+
 def test_a_checkpoint_is_not_kept_over_another_programs_write(db):
     with Store.open(db) as store:
         seen = store.streak_checkpoint().seen

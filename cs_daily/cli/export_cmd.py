@@ -20,6 +20,7 @@ from cs_daily.export.naming import (
     BACKUP_FORMAT,
     DEFAULT_FORMAT,
     FORMATS,
+    TICK_FORMATS,
     backup_filename,
     default_filename,
 )
@@ -152,6 +153,7 @@ def _summary(
             context.settings,
             chosen,
             include_notes=args.include_notes,
+            tick_rows=choice.fmt in TICK_FORMATS,
         )
     data = api.render(summary, choice.fmt, bom=not args.no_bom)
     return _write(data, choice, default_filename(chosen.label, choice.fmt))

@@ -15,7 +15,7 @@ from cs_daily import figures
 from cs_daily.errors import UsageError
 from cs_daily.export.build import SummaryRequest, build_summary
 from cs_daily.export.files import write_output
-from cs_daily.export.naming import FORMATS, default_filename
+from cs_daily.export.naming import FORMATS, TICK_FORMATS, default_filename
 from cs_daily.export.period import ExportPeriod, from_week
 from cs_daily.export.summary import WeekSummary
 from cs_daily.i18n import _
@@ -65,13 +65,20 @@ def summarise(
     period: ExportPeriod,
     *,
     include_notes: bool = False,
+    tick_rows: bool = True,
 ) -> WeekSummary:
-    """The summary of ``period`` with the agent's alias and first weekday."""
+    """The summary of ``period`` with the agent's alias and first weekday.
+
+    ``tick_rows=False`` leaves out the row of every answer, which only the
+    CSV and JSON formats show (see ``TICK_FORMATS``) and which is most of the
+    reading.
+    """
     request = SummaryRequest(
         period=period,
         week_start=settings.week_start,
         alias=settings.alias,
         include_notes=include_notes,
+        tick_rows=tick_rows,
     )
     return build_summary(store, checklist, request)
 
@@ -94,11 +101,15 @@ def export_week(
     there. An existing file is replaced only with ``force``.
     """
     period = from_week(week) if isinstance(week, figures.Week) else week
-    data = render(
-        summarise(store, checklist, settings, period, include_notes=include_notes),
-        fmt,
-        bom=bom,
+    summary = summarise(
+        store,
+        checklist,
+        settings,
+        period,
+        include_notes=include_notes,
+        tick_rows=fmt in TICK_FORMATS,
     )
+    data = render(summary, fmt, bom=bom)
     target = path / default_filename(period.label, fmt) if path.is_dir() else path
     written = write_output(target, data, force=force)
     assert written is not None

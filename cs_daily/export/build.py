@@ -42,6 +42,7 @@ class SummaryRequest:
     week_start: str = MONDAY
     alias: str | None = None
     include_notes: bool = False
+    tick_rows: bool = True
 
 
 def build_summary(
@@ -61,7 +62,12 @@ def build_summary(
     this_days = period.span.select(history)
     before_days = previous.span.select(history)
     rows = ticks.read_period(
-        store, period, labels, request.week_start, request.include_notes
+        store,
+        period,
+        labels,
+        request.week_start,
+        request.include_notes,
+        tick_rows=request.tick_rows,
     )
     totals = figures.item_totals(this_days).values()
 

@@ -11,6 +11,8 @@ from datetime import date
 FORMATS = ("md", "csv", "json", "html")
 DEFAULT_FORMAT = "md"
 BACKUP_FORMAT = "json"
+# The formats that list every single answer; the others only need the figures.
+TICK_FORMATS = ("csv", "json")
 
 
 def default_filename(label: str, fmt: str) -> str:

@@ -144,6 +144,7 @@ class WeekSummary(NamedTuple):
     readiness: Readiness
     include_notes: bool
     notes: tuple[NoteRow, ...]
+    # Empty unless asked for: only the formats that list every answer need it.
     ticks: tuple[TickRow, ...]
 
     @property

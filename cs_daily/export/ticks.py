@@ -51,8 +51,15 @@ def read_period(
     labels: Labels,
     week_start: str,
     include_notes: bool,
+    *,
+    tick_rows: bool = True,
 ) -> PeriodTicks:
-    """Every tick of the period's shifts, oldest shift first, in checklist order."""
+    """Every tick of the period's shifts, oldest shift first, in checklist order.
+
+    Without ``tick_rows`` only the shifts' own ticks are read (for readiness)
+    and ``rows`` stays empty: the interactions' ticks, most of a week's data,
+    are needed only by the formats that list every answer.
+    """
     rows: list[TickRow] = []
     notes: list[NoteRow] = []
     readiness = _Readiness(done={})
@@ -62,12 +69,11 @@ def read_period(
         snapshot = store.shift_checklist(shift.id)
         labels.learn(snapshot)
         shift_ticks = store.shift_ticks(shift.id)
-        interactions = store.interactions(shift.id)
-        context = _ShiftContext(shift, snapshot, labels, week_start, include_notes)
-
-        rows.extend(context.shift_rows(shift_ticks))
-        for interaction in interactions:
-            rows.extend(context.interaction_rows(interaction))
+        if tick_rows:
+            context = _ShiftContext(shift, snapshot, labels, week_start, include_notes)
+            rows.extend(context.shift_rows(shift_ticks))
+            for interaction in store.interactions(shift.id):
+                rows.extend(context.interaction_rows(interaction))
         readiness.add(snapshot, shift_ticks)
         start_ids += [i.id for i in snapshot.shift_items(Phase.START)]
         if include_notes and shift.reflection and shift.reflection.strip():

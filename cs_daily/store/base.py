@@ -104,6 +104,11 @@ class StoreBase:
         return self._path
 
     @property
+    def readonly(self) -> bool:
+        """Opened for reading only: every write method refuses."""
+        return self._readonly
+
+    @property
     def schema_version(self) -> int:
         (version,) = self._conn.execute("PRAGMA user_version").fetchone()
         return int(version)

@@ -164,8 +164,13 @@ def test_only_the_weeks_shifts_are_read_tick_by_tick(
         return real(self, shift_id)
 
     monkeypatch.setattr(Store, "interactions", counting)
-    assert _export("--week", "2026-W49", "-o", str(tmp_path / "w.md")) == 0
+    csv = tmp_path / "w.csv"
+    assert _export("--week", "2026-W49", "--format", "csv", "-o", str(csv)) == 0
     assert len(read) == 3
+
+    read.clear()
+    assert _export("--week", "2026-W49", "-o", str(tmp_path / "w.md")) == 0
+    assert read == []
 
 
 def test_an_export_runs_with_the_garbage_collector_paused_and_restores_it(

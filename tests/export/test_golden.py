@@ -67,3 +67,18 @@ def test_indonesian_summary_writes_dates_the_indonesian_way(
 
     assert "30 Nov 2026 – 6 Des 2026" in text
     assert "| Sen 30/11 |" in text and "| Min 06/12 |" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_format_without_tick_rows_reads_no_interaction(
+    history_db: Path, checklist: Checklist, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(history_db, readonly=True) as store:
+        whole = summarise(store, checklist, SETTINGS, parse_week("2026-W49"))
+        monkeypatch.setattr(store, "interactions", pytest.fail)
+        lean = summarise(
+            store, checklist, SETTINGS, parse_week("2026-W49"), tick_rows=False
+        )
+
+    assert whole.ticks and lean.ticks == ()
+    assert render(lean, fmt) == render(whole, fmt)
