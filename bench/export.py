@@ -1,10 +1,12 @@
 """``cs-daily export --week ... --format md`` as a whole process, 5 years.
 
 The baseline is the least any such command could cost: an interpreter that
-imports ``sqlite3`` and ``rich.console`` and exits. A separate run through a
-small wrapper lists every ``textual`` module the export loaded; there must be
-none. One more run with ``-X importtime`` names the slowest imports, which is
-where a slow start usually hides.
+imports ``sqlite3`` and ``rich.console`` and exits. The history is as the
+agent's app leaves it, with its streak checkpoint kept; the same export on a
+file without one (the first after an upgrade) is shown beside it. A separate
+run through a small wrapper lists every ``textual`` module the export loaded;
+there must be none. One more run with ``-X importtime`` names the slowest
+imports, which is where a slow start usually hides.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def measure(ctx: Context) -> list[Figure]:
     try:
         argv = project.export_argv(previous_week(ctx.last_day))
         history = datasets.working_copy(ctx.history(size), folder / "history")
+        bare = datasets.working_copy(history, folder / "bare")
+        project.keep_checkpoint(history, ctx.today)
     except project.Missing as missing:
         baseline = _timed(ctx, folder, {"baseline": (baseline_argv, env)})["baseline"]
         return [
@@ -58,10 +62,15 @@ def measure(ctx: Context) -> list[Figure]:
         ]
 
     env = ctx.child_env(folder, history)
+    bare_env = ctx.child_env(folder, bare)
     times = _timed(
         ctx,
         folder,
-        {"baseline": (baseline_argv, env), "export": ([*_command(), *argv], env)},
+        {
+            "baseline": (baseline_argv, env),
+            "export": ([*_command(), *argv], env),
+            "bare": ([*_command(), *argv], bare_env),
+        },
     )
     return [
         against_baseline(
@@ -74,6 +83,13 @@ def measure(ctx: Context) -> list[Figure]:
             note=f"medians of {len(times['export'])}; export "
             f"{spread(times['export'])}, baseline {spread(times['baseline'])}; "
             + _cpu_note(times),
+        ),
+        info(
+            f"  {name}, no streak checkpoint yet",
+            median(times["bare"]),
+            "ms",
+            note=f"median of {len(times['bare'])}, range {spread(times['bare'])}; "
+            "every day read once, as the first export after an upgrade",
         ),
         _textual_check(argv, env),
         _slowest_imports(argv, env),

@@ -72,6 +72,16 @@ def open_store(path: Path, readonly: bool = False) -> Any:
     return store_class.open(path, readonly=readonly)
 
 
+def keep_checkpoint(path: Path, day: date) -> None:
+    """What the app's start on ``day`` leaves in the file: the streak checkpoint."""
+    read_history = _attribute("cs_daily.history", "read_history")
+    store = open_store(path)
+    try:
+        read_history(store, day)
+    finally:
+        store.close()
+
+
 def forget_checkpoint(path: Path) -> None:
     """Drop the kept streak checkpoint, as a first start after an upgrade finds."""
     import sqlite3
