@@ -18,14 +18,18 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No cyclic collection inside the block; the setting is put back after."""
+    """No cyclic collection inside the block; the setting is put back after.
+
+    Everything built inside is frozen first: turned back on, the collector
+    would otherwise at once scan all of it, young as it is, for nothing.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            gc.enable()
+            resume_after_start()
 
 
 def resume_after_start() -> None:

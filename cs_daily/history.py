@@ -22,12 +22,12 @@ from cs_daily.figures.reach import LOOKBACK_DAYS
 from cs_daily.figures.streaks import NOTHING_EARLIER, Earlier, Run, fold_earlier
 from cs_daily.model import DayCounts
 from cs_daily.store import Store
-from cs_daily.store.checkpoint import Checkpoint
 
-# The checkpoint sits this many days before the oldest day the figures need,
-# so that an export of a recent week can use it too, and moves on once it is
-# twice as far behind: one small write a month at most.
-MARGIN_DAYS = 35
+# The checkpoint is kept four weeks behind the last day read, so that an
+# export of a recent week can use it too, and moves on once it lags eight
+# weeks: one small write a month at most, and never more than eight weeks of
+# days to read for the streaks.
+MARGIN_DAYS = 28
 
 # Bumped whenever the folded figures change meaning; an older checkpoint is
 # then folded again from the days.
@@ -36,7 +36,11 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class History:
-    """Counted days up to a day, oldest first, and what the days before left."""
+    """Counted days up to a day, oldest first, and what the oldest days left.
+
+    The days cover at least what the figures asked for; the streak functions
+    skip those that ``earlier`` has folded in already.
+    """
 
     days: list[DayCounts]
     earlier: Earlier = NOTHING_EARLIER
@@ -55,62 +59,57 @@ def read_history(store: Store, last: date, reach: int = LOOKBACK_DAYS) -> Histor
     """
     needed = last - timedelta(days=max(reach, 1) - 1)
     kept = store.streak_checkpoint()
-    earlier = decode(kept.body) if kept.before is not None else None
+    earlier = decode(kept.body, kept.before)
 
-    before = kept.before
-    if earlier is not None and before is not None and before <= needed:
-        days = store.day_counts(before, last)
-        if days:
-            return _move_on(store, before, kept.seen, History(days, earlier), needed)
+    if earlier is not None and earlier.before is not None and earlier.before <= last:
+        days = store.day_counts(min(earlier.before, needed), last)
+        if days and days[-1].work_day >= earlier.before:
+            return _move_on(store, kept.seen, History(days, earlier), last)
 
     days = store.day_counts(None, last)
-    return _fold_from_scratch(store, kept, days, needed, keep=earlier is None)
+    span = (needed, last)
+    return _fold_from_scratch(store, kept.seen, days, span, keep=earlier is None)
 
 
-def _move_on(
-    store: Store, before: date, seen: int, history: History, needed: date
-) -> History:
+def _move_on(store: Store, seen: int, history: History, last: date) -> History:
     """Fold more days into the checkpoint once it lags far behind.
 
     A read-only store cannot keep the result, so it is not worked out there.
     """
-    place = needed - timedelta(days=MARGIN_DAYS)
-    if store.readonly or (place - before).days < MARGIN_DAYS:
+    place = last - timedelta(days=MARGIN_DAYS)
+    before = history.earlier.before
+    if store.readonly or before is None or (place - before).days < MARGIN_DAYS:
+        return history
+    if history.days[-1].work_day < place:
         return history
 
-    split = _split(history.days, place, history.earlier)
-    if split is None:
-        return history
-    _keep(store, place, split.earlier, seen)
-    return split
+    earlier = fold_earlier(history.days, history.earlier, before=place)
+    _keep(store, place, earlier, seen)
+    return History(history.days, earlier)
 
 
 def _fold_from_scratch(
-    store: Store, kept: Checkpoint, days: list[DayCounts], needed: date, keep: bool
+    store: Store,
+    seen: int,
+    days: list[DayCounts],
+    span: tuple[date, date],
+    keep: bool,
 ) -> History:
-    """Every day was read: fold the oldest, and keep them if nothing valid was."""
-    place = needed - timedelta(days=MARGIN_DAYS)
-    split = _split(days, place, NOTHING_EARLIER)
-    if split is None:
-        return History(days)
-    if keep:
-        _keep(store, place, split.earlier, kept.seen)
-    return split
+    """Every day was read: fold the oldest, and keep them if nothing valid was.
 
-
-def _split(days: list[DayCounts], place: date, earlier: Earlier) -> History | None:
-    """The days from ``place`` on, the older ones folded into ``earlier``.
-
-    None when there is nothing to fold, or nothing after ``place``: the
-    latest work day must stay among the days, since an open shift on it is
-    judged differently.
+    The latest work day is never folded, since an open shift on it is judged
+    differently; the days the figures need are handed back whatever was folded.
     """
-    older = 0
-    while older < len(days) and days[older].work_day < place:
-        older += 1
-    if older == 0 or older == len(days):
-        return None
-    return History(days[older:], fold_earlier(days[:older], earlier))
+    needed, last = span
+    place = last - timedelta(days=MARGIN_DAYS)
+    if not days or days[0].work_day >= place or days[-1].work_day < place:
+        return History(days)
+
+    earlier = fold_earlier(days, before=place)
+    if keep:
+        _keep(store, place, earlier, seen)
+    first = min(needed, place)
+    return History([day for day in days if day.work_day >= first], earlier)
 
 
 def _keep(store: Store, place: date, earlier: Earlier, seen: int) -> None:
@@ -141,8 +140,13 @@ def encode(earlier: Earlier) -> str:
     )
 
 
-def decode(text: str) -> Earlier | None:
-    """What :func:`encode` wrote; None for anything else, which is folded anew."""
+def decode(text: str, before: date | None) -> Earlier | None:
+    """What :func:`encode` wrote, folded up to ``before``; None for anything else.
+
+    A checkpoint that cannot be read is folded anew from the days.
+    """
+    if before is None:
+        return None
     try:
         data = json.loads(text)
         if data["format"] != FORMAT:
@@ -151,6 +155,7 @@ def decode(text: str) -> Earlier | None:
             work_days=_count(data["work_days"]),
             good=_run(data["good"]),
             items={str(key): _run(value) for key, value in data["items"].items()},
+            before=before,
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

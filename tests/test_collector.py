@@ -20,9 +20,12 @@ def collector_as_it_was() -> Iterator[None]:
 
 def test_the_collector_is_paused_inside_the_block_and_put_back_after():
     gc.enable()
+    gc.unfreeze()
     with collector.paused():
         assert not gc.isenabled()
+        built = [[n] for n in range(100)]
     assert gc.isenabled()
+    assert gc.get_freeze_count() > len(built)
 
 
 def test_a_collector_that_was_off_stays_off():
@@ -34,7 +37,8 @@ def test_a_collector_that_was_off_stays_off():
 
 def test_after_a_paused_start_what_it_built_is_frozen_and_collection_resumes():
     gc.disable()
-    built = [object() for _ in range(10)]
+    gc.unfreeze()
+    built = [[n] for n in range(100)]
 
     collector.resume_after_start()
 

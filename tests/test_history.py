@@ -19,12 +19,13 @@ from cs_daily.export.build import SummaryRequest, build_summary
 from cs_daily.export.period import parse_week
 from cs_daily.figures.reach import LOOKBACK_DAYS
 from cs_daily.figures.stats import Stats, compute_stats
+from cs_daily.figures.streaks import best_streak, current_streak
 from cs_daily.history import MARGIN_DAYS, History, decode, read_history
 from cs_daily.store import Store, counts
 
 CHECKLIST = load_bundled_checklist("en")
 END = date(2026, 12, 2)
-PLACE = END - timedelta(days=LOOKBACK_DAYS - 1 + MARGIN_DAYS)
+PLACE = END - timedelta(days=MARGIN_DAYS)
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +82,19 @@ def test_a_start_keeps_a_checkpoint_and_the_figures_stay_the_same(db):
     history = start_app(db)
 
     assert kept_before(db) == PLACE
-    assert history.days[0].work_day >= PLACE
-    assert history.earlier.work_days > 100
+    assert history.earlier.before == PLACE
+    assert history.days[0].work_day >= END - timedelta(days=LOOKBACK_DAYS - 1)
+    assert history.earlier.work_days > 200
     assert stats(history, END) == whole_stats(db, END)
 
 
-def test_a_later_reader_reads_only_the_days_after_the_checkpoint(
-    db, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("reach", "first"),
+    [(LOOKBACK_DAYS, END - timedelta(days=LOOKBACK_DAYS - 1)), (1, PLACE)],
+    ids=["stats", "today"],
+)
+def test_a_later_reader_reads_what_its_figures_need_and_no_more(
+    db, monkeypatch: pytest.MonkeyPatch, reach: int, first: date
 ):
     start_app(db)
     asked: list[str] = []
@@ -99,11 +106,15 @@ def test_a_later_reader_reads_only_the_days_after_the_checkpoint(
 
     monkeypatch.setattr(counts, "load", spy)
     with Store.open(db, readonly=True) as store:
-        history = read_history(store, END)
+        history = read_history(store, END, reach)
 
-    assert asked == [PLACE.isoformat()]
+    assert asked == [first.isoformat()]
     monkeypatch.undo()
-    assert stats(history, END) == whole_stats(db, END)
+    whole = whole_stats(db, END)
+    assert current_streak(history.days, history.earlier) == whole.current_streak
+    assert best_streak(history.days, history.earlier) == whole.best_streak
+    if reach >= LOOKBACK_DAYS:
+        assert stats(history, END) == whole
 
 
 def test_a_write_before_the_checkpoint_drops_it_and_the_figures_follow(db):
@@ -127,25 +138,24 @@ def test_a_write_after_the_checkpoint_keeps_it(db):
 
 
 def test_a_checkpoint_that_lags_moves_on(db):
-    start_app(db)
-    later = END + timedelta(days=2 * MARGIN_DAYS)
+    start_app(db, END - timedelta(days=2 * MARGIN_DAYS))
+    assert kept_before(db) == PLACE - timedelta(days=2 * MARGIN_DAYS)
 
-    history = start_app(db, later)
+    history = start_app(db)
 
-    assert kept_before(db) == PLACE + timedelta(days=2 * MARGIN_DAYS)
-    assert stats(history, later) == whole_stats(db, later)
+    assert kept_before(db) == PLACE
+    assert stats(history, END) == whole_stats(db, END)
 
 
 def test_a_read_only_reader_uses_a_lagging_checkpoint_as_it_is(db):
-    start_app(db)
-    later = END + timedelta(days=2 * MARGIN_DAYS)
+    start_app(db, END - timedelta(days=2 * MARGIN_DAYS))
+    lagging = kept_before(db)
 
     with Store.open(db, readonly=True) as store:
-        history = read_history(store, later)
+        history = read_history(store, END)
 
-    assert history.days[0].work_day >= PLACE
-    assert stats(history, later) == whole_stats(db, later)
-    assert kept_before(db) == PLACE
+    assert stats(history, END) == whole_stats(db, END)
+    assert kept_before(db) == lagging
 
 
 def test_a_checkpoint_is_not_kept_over_another_programs_write(db):
@@ -173,7 +183,8 @@ def test_a_checkpoint_it_cannot_read_is_folded_again(db):
 
     assert stats(history, END) == whole_stats(db, END)
     with Store.open(db, readonly=True) as store:
-        assert decode(store.streak_checkpoint().body) == history.earlier
+        kept = store.streak_checkpoint()
+        assert decode(kept.body, kept.before) == history.earlier
 
 
 def test_a_read_only_reader_writes_nothing(db):

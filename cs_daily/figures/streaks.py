@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from cs_daily.figures.days import is_good_day, work_days
 from cs_daily.model import DayCounts
@@ -44,34 +45,56 @@ class Earlier:
     The streaks are the only figures that look at every work day ever. Folding
     the oldest days once into this, and carrying on from it, gives the same
     numbers as going over them all, so a start need not read years of days.
+    ``before`` is the first day not folded in: days before it that are handed
+    to the streak functions as well are skipped, since they are in already.
     """
 
     work_days: int = 0
     good: Run = Run()
     items: Mapping[str, Run] = field(default_factory=dict)
+    before: date | None = None
 
 
 NOTHING_EARLIER = Earlier()
 
 
 def fold_earlier(
-    days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER
+    days: Iterable[DayCounts],
+    earlier: Earlier = NOTHING_EARLIER,
+    *,
+    before: date | None = None,
 ) -> Earlier:
-    """``earlier`` followed by ``days``, which must all come after it.
+    """``earlier`` followed by those of ``days`` it lacks that come before ``before``.
 
-    Every day is judged as it stands: the grace an open shift gets only
-    applies to the latest work day, and folded days never are the latest.
+    Without ``before``, every day given is folded in. Every day is judged as it
+    stands: the grace an open shift gets only applies to the latest work day,
+    and folded days never are the latest.
     """
-    chosen = work_days(days)
+    chosen = [
+        day
+        for day in _unfolded(days, earlier)
+        if before is None or day.work_day < before
+    ]
     items = dict(earlier.items)
     for item_id, flags in _clean_days(chosen).items():
         items[item_id] = items.get(item_id, Run()).then(flags)
 
+    if before is None:
+        before = chosen[-1].work_day + timedelta(days=1) if chosen else earlier.before
     return Earlier(
         work_days=earlier.work_days + len(chosen),
         good=earlier.good.then(is_good_day(day) for day in chosen),
         items=items,
+        before=before,
     )
+
+
+def _unfolded(days: Iterable[DayCounts], earlier: Earlier) -> list[DayCounts]:
+    """The work days of ``days`` that ``earlier`` has not folded in, oldest first."""
+    chosen = work_days(days)
+    if earlier.before is None:
+        return chosen
+    return [day for day in chosen if day.work_day >= earlier.before]
 
 
 def judged_days(days: Iterable[DayCounts]) -> list[bool]:
@@ -88,12 +111,12 @@ def current_streak(
     days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER
 ) -> int:
     """Good work days in a row ending at the latest work day."""
-    return earlier.good.then(judged_days(days)).trailing
+    return earlier.good.then(judged_days(_unfolded(days, earlier))).trailing
 
 
 def best_streak(days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER) -> int:
     """The longest run of good work days ever; never below the current streak."""
-    return earlier.good.then(judged_days(days)).best
+    return earlier.good.then(judged_days(_unfolded(days, earlier))).best
 
 
 @dataclass(frozen=True)
@@ -112,7 +135,7 @@ def item_streaks(
     Only days on which the item was answered (done or missed) take part: a
     day off, or a day where it was only ``n/a`` or not asked, is skipped.
     """
-    clean_days = _clean_days(work_days(days))
+    clean_days = _clean_days(_unfolded(days, earlier))
     runs = dict(earlier.items)
     for item_id, flags in clean_days.items():
         runs[item_id] = runs.get(item_id, Run()).then(flags)

@@ -36,7 +36,7 @@ class Overview:
 
 def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
     """Figures for ``work_day``, from every counted day up to it."""
-    history = read_history(store, work_day)
+    history = read_history(store, work_day, reach=1)
     days = history.days
     today = _day(days, work_day)
     figures = day_figures(today) if today is not None else None
@@ -54,7 +54,8 @@ def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
 
 def proposed_focus(store: Store, checklist: Checklist, work_day: date) -> str | None:
     """The weakest item of the last thirty days, if the history shows one."""
-    days = read_history(store, work_day).days
+    # The weak areas compare the window with the one before it.
+    days = read_history(store, work_day, reach=2 * FOCUS_WINDOW).days
     known = {item.id for item in checklist.items}
     for area in weak_areas(days, work_day, FOCUS_WINDOW, limit=None):
         if area.item_id in known:

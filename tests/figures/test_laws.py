@@ -159,3 +159,14 @@ def test_stats_from_folded_old_days_are_the_stats_from_all_days(history, data):
     folded = compute_stats(history[cut:], as_of, CHECKLIST, earlier=fold_earlier(old))
 
     assert folded == whole
+
+
+@given(histories(streaky_ticks), st.data())
+def test_days_already_folded_in_are_not_counted_twice(history, data):
+    cut = data.draw(st.integers(0, max(len(history) - 1, 0)))
+    before = history[cut].work_day if history else None
+    folded = fold_earlier(history, before=before)
+
+    assert current_streak(history, folded) == current_streak(history)
+    assert best_streak(history, folded) == best_streak(history)
+    assert item_streaks(history, folded) == item_streaks(history)
