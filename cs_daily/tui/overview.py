@@ -12,7 +12,6 @@ from datetime import date
 
 from cs_daily.figures.days import day_figures
 from cs_daily.figures.streaks import best_streak, current_streak
-from cs_daily.figures.weak import weak_areas
 from cs_daily.history import read_history
 from cs_daily.model import Checklist, DayCounts, Shift, TickState
 from cs_daily.store import Store
@@ -54,6 +53,9 @@ def overview(store: Store, checklist: Checklist, work_day: date) -> Overview:
 
 def proposed_focus(store: Store, checklist: Checklist, work_day: date) -> str | None:
     """The weakest item of the last thirty days, if the history shows one."""
+    # Asked only when a shift starts, not for the first screen.
+    from cs_daily.figures.weak import weak_areas
+
     # The weak areas compare the window with the one before it.
     days = read_history(store, work_day, reach=2 * FOCUS_WINDOW).days
     known = {item.id for item in checklist.items}

@@ -7,7 +7,7 @@ it is a short welcome that says what to press.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -30,7 +30,9 @@ from cs_daily.tui.display import (
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import Overview, overview
-from cs_daily.tui.widgets.interaction_table import InteractionTable
+
+if TYPE_CHECKING:
+    from cs_daily.tui.widgets.interaction_table import InteractionTable
 
 RECENT = 5
 NEEDS_SHIFT = frozenset(
@@ -85,7 +87,6 @@ class TodayScreen(Screen[None]):
             yield Static(id="today-figures", markup=False)
             yield Static(id="today-welcome", markup=False)
             yield Static(_("Last interactions"), id="recent-title", classes="section")
-            yield InteractionTable(self.context.checklist, id="recent")
             yield Static(id="today-keys", classes="keys-hint", markup=False)
         yield Footer(compact=True)
 
@@ -201,13 +202,31 @@ class TodayScreen(Screen[None]):
             )
 
     def _show_recent(self, shift: Shift | None, logged: list[Interaction]) -> None:
-        table = self.query_one(InteractionTable)
         shown = shift is not None
-        table.display = shown
         self.query_one("#recent-title").display = shown
-        if shown:
-            table.checklist = self.context.session.checklist
-            table.show(list(reversed(logged))[:RECENT])
+        if not shown:
+            self.query("#recent").set(display=False)
+            return
+
+        table = self._recent_table()
+        table.display = True
+        table.checklist = self.context.session.checklist
+        table.show(list(reversed(logged))[:RECENT])
+
+    def _recent_table(self) -> InteractionTable:
+        """The table of last interactions, made when a shift is first shown open.
+
+        Its module loads Textual's table widget, which Today with no shift
+        open has no use for: a start of the day is drawn sooner without it.
+        """
+        from cs_daily.tui.widgets.interaction_table import InteractionTable
+
+        found = self.query(InteractionTable)
+        if found:
+            return found.first()
+        table = InteractionTable(self.context.checklist, id="recent")
+        self.query_one("#today-body").mount(table, after="#recent-title")
+        return table
 
     def _keys_line(self, shift: Shift | None) -> str:
         if shift is None:

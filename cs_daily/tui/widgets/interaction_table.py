@@ -38,6 +38,8 @@ class InteractionTable(DataTable[Text]):
     def __init__(self, checklist: Checklist, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.checklist = checklist
+        # Rows asked for before the columns exist, shown once they do.
+        self._waiting: list[Interaction] | None = None
 
     def on_mount(self) -> None:
         self.add_column(Text("#"), key="seq")
@@ -45,9 +47,21 @@ class InteractionTable(DataTable[Text]):
         self.add_column(Text(_("Channel")), key="channel", width=CHANNEL_WIDTH)
         self.add_column(Text(_("Misses")), key="misses", width=MISSES_WIDTH)
         self.add_column(Text(_("Ref")), key="ref", width=REF_WIDTH)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._fill(waiting)
 
     def show(self, interactions: Iterable[Interaction]) -> None:
-        """Replace the rows, keeping the cursor where it was when possible."""
+        """Replace the rows, keeping the cursor where it was when possible.
+
+        Rows given before the table is mounted wait for its columns.
+        """
+        if not self.columns:
+            self._waiting = list(interactions)
+            return
+        self._fill(interactions)
+
+    def _fill(self, interactions: Iterable[Interaction]) -> None:
         row = self.cursor_row
         self.clear()
         for interaction in interactions:
