@@ -19,7 +19,9 @@ from cs_daily.cli.main import build_parser, command_named
         (["--db", "export", "stats"], "stats"),
         (["--lang=en", "--config", "s.toml", "locate"], "locate"),
         (["checklist", "show"], "checklist"),
-        ([], None),
+        ([], ""),
+        (["--lang", "id", "--db", "h.sqlite3"], ""),
+        (["--lang"], None),
         (["--help"], None),
         (["--version"], None),
         (["--da", "h.sqlite3", "stats"], None),
@@ -42,6 +44,8 @@ def test_the_command_is_named_only_when_certain(
         ["--db", "export", "--lang", "en", "stats", "--json"],
         ["--config=s.toml", "checklist", "validate", "my.toml"],
         ["backup", "--to", "copy.sqlite3"],
+        [],
+        ["--lang", "en", "--db=h.sqlite3"],
     ],
 )
 def test_one_command_parses_as_the_whole_tree_does(argv: list[str]) -> None:

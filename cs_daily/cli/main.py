@@ -39,7 +39,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command tree, with ``--help`` on every level.
 
     With ``only``, just that command's module is imported and its sub-parser
-    built: a run of one command need not pay for all of them.
+    built: a run of one command need not pay for all of them. An empty
+    ``only`` builds no command at all, for opening the app.
     """
     parser = argparse.ArgumentParser(
         prog="cs-daily",
@@ -70,9 +71,10 @@ def command_named(argv: Sequence[str]) -> str | None:
     """The command ``argv`` runs, when that is certain before parsing.
 
     Only the plain shape counts: common options given in full, each with its
-    value, then a command's name. Anything else (help, an abbreviated option,
-    no command at all) gives ``None``, and the whole tree is built so that
-    argparse can answer or complain as usual.
+    value, then a command's name; with no name after them, the empty string
+    (no command: the app opens). Anything else (help, an abbreviated option)
+    gives ``None``, and the whole tree is built so that argparse can answer
+    or complain as usual.
     """
     commands = {name.removesuffix("_cmd") for name in COMMAND_MODULES}
     tokens = iter(argv)
@@ -84,7 +86,7 @@ def command_named(argv: Sequence[str]) -> str | None:
             return None
         if not equals and next(tokens, "-").startswith("-"):
             return None
-    return None
+    return ""
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
