@@ -23,7 +23,7 @@ from pathlib import Path
 from cs_daily.errors import StoreError, UsageError
 from cs_daily.i18n import _
 from cs_daily.store import schema
-from cs_daily.store.connection import SQLITE_HEADER
+from cs_daily.store.connection import SQLITE_HEADER, held_here
 
 DEFAULT_KEEP_DAYS = 14
 
@@ -197,6 +197,10 @@ def _check_version(version: int, path: Path) -> None:
 
 
 def _check_header(path: Path) -> None:
+    # Never outside SQLite while a Store here has the file open: closing the
+    # descriptor would drop the Store's locks (see connection.hold).
+    if held_here(path):
+        return
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))

@@ -71,6 +71,7 @@ class StoreBase:
         self._conn = conn
         self._path = path
         self._readonly = readonly
+        self._held = connection.hold(path)
         self._snapshots = Snapshots(conn)
         self._days = DayCountsCache(conn, self._snapshots, writable=not readonly)
         self._undo: list[UndoEntry] = []
@@ -87,6 +88,8 @@ class StoreBase:
 
     def close(self) -> None:
         self._conn.close()
+        connection.release(self._held)
+        self._held = None
 
     def __enter__(self) -> Self:
         return self

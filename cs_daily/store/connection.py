@@ -7,7 +7,10 @@ created leaves the disk exactly as it was.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+from collections import Counter
 from pathlib import Path
 
 from cs_daily.errors import StoreError
@@ -26,6 +29,49 @@ CHECKED_AT_OPEN = (
     "day_channel_counts",
 )
 BUSY_TIMEOUT_MS = 5000
+
+# The files a Store in this process has open, by device and inode. On POSIX,
+# closing any descriptor of a file drops every lock the process holds on it,
+# SQLite's included: reading a header with a plain open() while a Store is
+# open would let another program take the file for unused and delete the
+# write-ahead log from under the Store. A file held here was checked when the
+# Store opened it, and is only ever read through SQLite again.
+_HELD: Counter[tuple[int, int]] = Counter()
+_HELD_LOCK = threading.Lock()
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Note that a Store has ``path`` open; the key to :func:`release` it by."""
+    key = _file_key(path)
+    if key is not None:
+        with _HELD_LOCK:
+            _HELD[key] += 1
+    return key
+
+
+def release(key: tuple[int, int] | None) -> None:
+    """The Store that :func:`hold` noted has closed its connection."""
+    if key is None:
+        return
+    with _HELD_LOCK:
+        _HELD[key] -= 1
+        if _HELD[key] <= 0:
+            del _HELD[key]
+
+
+def held_here(path: Path) -> bool:
+    """Whether a Store in this process has ``path`` open (see :func:`hold`)."""
+    key = _file_key(path)
+    with _HELD_LOCK:
+        return key is not None and key in _HELD
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
@@ -147,7 +193,10 @@ def _check_header(path: Path) -> None:
 
     SQLite itself would only notice on the first read, and by then a journal
     or WAL file may already have been created beside the stranger's file.
+    A file a Store here has open was checked then, and is not opened again.
     """
+    if held_here(path):
+        return
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
@@ -201,7 +250,7 @@ def _refuse_newer(found: int, path: Path) -> None:
 
 
 def _refuse_older(found: int, path: Path) -> None:
-    known = schema.current_version()
+    known = schema.OLDEST_READABLE
     if found < known:
         raise StoreError(
             _(
