@@ -285,6 +285,11 @@ END;
 # checkpoint above.
 MIGRATIONS: list[Migration] = [_V1, compact_ticks, _V3]
 
+# The oldest version a read-only reader (stats, exports, copies) can use as it
+# stands: version 3 only added the streak checkpoint, which readers do
+# without. An agent who upgrades cs-daily can export before opening the app.
+OLDEST_READABLE = 2
+
 # Versions whose migration rebuilds a big table: upgrading an existing
 # history past one of them ends with the file compacted.
 _REBUILDS = (2,)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cs_daily.errors import StoreError
+from cs_daily.history import read_history
 from cs_daily.model import Checklist
 from cs_daily.store import Store, schema
 from tests.store.conftest import local
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 
 
 def _fingerprint(path: Path) -> tuple[bytes, int, list[str]]:
@@ -125,6 +130,20 @@ def test_readonly_open_of_an_older_schema_says_so(tmp_path: Path):
 
     with pytest.raises(StoreError, match="older schema"):
         Store.open(path, readonly=True)
+
+
+def test_readonly_open_of_the_previous_schema_reads_it_untouched(tmp_path: Path):
+    path = tmp_path / "v2.sqlite3"
+    shutil.copyfile(FIXTURES / "v2.sqlite3", path)
+    before = path.read_bytes()
+
+    with Store.open(path, readonly=True) as store:
+        assert store.schema_version == schema.OLDEST_READABLE
+        assert store.streak_checkpoint().before is None
+        days = read_history(store, date(2026, 12, 31)).days
+
+    assert days
+    assert path.read_bytes() == before
 
 
 def test_a_failing_migration_leaves_the_old_version(
