@@ -23,7 +23,7 @@ from pathlib import Path
 from cs_daily.errors import StoreError, UsageError
 from cs_daily.i18n import _
 from cs_daily.store import schema
-from cs_daily.store.connection import SQLITE_HEADER, held_here
+from cs_daily.store.connection import SQLITE_HEADER, read_header
 
 DEFAULT_KEEP_DAYS = 14
 
@@ -197,19 +197,14 @@ def _check_version(version: int, path: Path) -> None:
 
 
 def _check_header(path: Path) -> None:
-    # Never outside SQLite while a Store here has the file open: closing the
-    # descriptor would drop the Store's locks (see connection.hold).
-    if held_here(path):
-        return
     try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
+        header = read_header(path)
     except FileNotFoundError as error:
         raise UsageError(_("There is no file {path}.").format(path=path)) from error
     except OSError as error:
         raise _not_history(path, error.strerror or error) from error
 
-    if header != SQLITE_HEADER:
+    if header is not None and header != SQLITE_HEADER:
         raise _not_history(path, _("not a SQLite database"))
 
 

@@ -66,6 +66,19 @@ def held_here(path: Path) -> bool:
         return key is not None and key in _HELD
 
 
+def read_header(path: Path) -> bytes | None:
+    """The file's first bytes, to tell a SQLite file; None while a Store here has it.
+
+    A file a Store in this process holds was checked when the Store opened
+    it, and reading it outside SQLite now would drop the Store's locks (see
+    :func:`hold`). ``OSError`` from reading is the caller's to word.
+    """
+    if held_here(path):
+        return None
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER))
+
+
 def _file_key(path: Path) -> tuple[int, int] | None:
     try:
         found = os.stat(path)
@@ -193,13 +206,9 @@ def _check_header(path: Path) -> None:
 
     SQLite itself would only notice on the first read, and by then a journal
     or WAL file may already have been created beside the stranger's file.
-    A file a Store here has open was checked then, and is not opened again.
     """
-    if held_here(path):
-        return
     try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
+        header = read_header(path)
     except FileNotFoundError:
         return
     except OSError as error:
@@ -209,7 +218,7 @@ def _check_header(path: Path) -> None:
             )
         ) from error
 
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER:  # None: held here, checked already
         raise StoreError(
             _(
                 "{path} is not a cs-daily history database (not a SQLite file); "
