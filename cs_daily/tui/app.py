@@ -195,30 +195,33 @@ class CsDailyApp(App[None]):
         if self.context.clock.now() - last < STALE_AFTER:
             return
 
-        question = _("Your shift from {day} is still open.").format(
-            day=long_date(shift.work_day)
-        )
-        detail = _(
-            "Nothing was logged after {time}. Close the shift at that time? "
-            "No keeps it open."
-        ).format(time=clock_time(last))
-        from cs_daily.tui.screens.confirm import ConfirmModal
+        from cs_daily.tui.screens.stale_shift import StaleShiftModal
 
         self.push_screen(
-            ConfirmModal(question, detail, id="stale-shift"),
-            lambda close: self._close_stale(shift, last) if close else None,
+            StaleShiftModal(long_date(shift.work_day), clock_time(last)),
+            partial(self._answered_stale, shift, last),
         )
 
-    def _close_stale(self, shift: Shift, last: datetime) -> None:
+    async def _answered_stale(self, shift: Shift, last: datetime, close: bool) -> None:
+        """Close the old shift at its last activity, then start the new one.
+
+        Starting straight away is what the agent who pressed ``n`` came for;
+        the keys typed after it belong to the new shift's start list.
+        """
+        if close and self._close_stale(shift, last):
+            await self.action_start_shift()
+
+    def _close_stale(self, shift: Shift, last: datetime) -> bool:
         try:
             self.context.store.end_shift(shift.id, last, None)
         except StoreError as error:
             show_error(self, error)
-            return
+            return False
         self.notify(
             _("The old shift was closed at {time}.").format(time=clock_time(last))
         )
         self.changed()
+        return True
 
     # --- State shared by the screens ----------------------------------------
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cs_daily.errors import StoreError
+from cs_daily.i18n import _, set_language
 from cs_daily.model import TickState
 from cs_daily.tui.display import clock_time
-from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.screens.too_small import TooSmallScreen
@@ -91,30 +93,93 @@ async def test_a_shift_open_over_16_hours_is_offered_a_close_at_its_last_activit
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
         assert app.screen.id == "stale-shift"
+        assert clock_time(at(2, 15, 20)) in text_of(app, ".dialog-keys")
 
-        await pilot.press("y")
+        await pilot.press("enter")
         await pilot.pause()
         assert store.shift(shift.id).ended_at == at(2, 15, 20)
-        assert store.open_shift() is None
+        assert isinstance(app.screen, StartShiftScreen)
+        fresh = store.open_shift()
+        assert fresh.id != shift.id
+        assert fresh.work_day == at(3, 8).date()
+
+
+async def test_n_by_habit_on_the_stale_question_closes_it_and_starts_afresh(
+    make_app, store, checklist, clock
+):
+    """``n`` starts a shift on Today, so here it must not keep the old one open.
+
+    Typed in one burst with the first preparation item and Enter, as on
+    Today, the keys land on the new shift's start list.
+    """
+    shift = store.start_shift(checklist, at(2, 8))
+    clock.set(at(3, 8))
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.id == "stale-shift"
+        await pilot.press("n", "1", "enter")
+        await pilot.pause()
+
+        assert store.shift(shift.id).ended_at == at(2, 8)
+        fresh = store.open_shift()
+        assert fresh.id != shift.id
+        assert store.shift_ticks(fresh.id)["prep"].state == TickState.DONE
+        assert store.shift_ticks(shift.id) == {}
         assert isinstance(app.screen, TodayScreen)
 
 
-async def test_declining_the_close_keeps_the_stale_shift_open(
+async def test_no_letter_on_the_stale_question_keeps_the_old_shift_open(
     make_app, store, checklist, clock
 ):
+    """Only Escape keeps it open: no habit letter can pick that answer."""
     shift = store.start_shift(checklist, at(2, 8))
     clock.set(at(3, 1))
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("y")
         await pilot.pause()
-
+        assert app.screen.id == "stale-shift"
         assert store.open_shift().id == shift.id
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.open_shift().id == shift.id
+        assert store.shift(shift.id).ended_at is None
         assert isinstance(app.screen, TodayScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_the_stale_question_names_its_own_keys(
+    make_app, store, checklist, clock, language
+):
+    """The hint and the footer say what n, Enter and Escape do, in each language."""
+    set_language(language)
+    store.start_shift(checklist, at(2, 8))
+    clock.set(at(3, 8))
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hint = text_of(app, ".dialog-keys")
+        shown = {
+            binding.key: binding.description
+            for _node, binding, enabled, _tip in app.active_bindings.values()
+            if binding.show and enabled
+        }
+
+    assert "y" not in shown
+    assert shown["n"] == _("Close it, start new")
+    assert shown["escape"] == _("Keep it open")
+    close = _("n / Enter: close it at {time} and start a new shift")
+    assert hint.splitlines() == [
+        close.format(time=clock_time(at(2, 8))),
+        _("Escape: keep it open"),
+    ]
 
 
 async def test_a_recent_shift_is_not_called_stale(make_app, store, checklist, clock):
@@ -214,7 +279,7 @@ async def test_in_a_tiny_window_the_stale_shift_question_waits_for_room(
         await pilot.pause(0.2)
         assert app.screen.id == "stale-shift"
 
-        await pilot.press("y")
+        await pilot.press("enter")
         await pilot.pause()
         assert store.shift(shift.id).ended_at == at(2, 8)
-        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.screen, StartShiftScreen)

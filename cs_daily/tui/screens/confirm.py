@@ -1,4 +1,4 @@
-"""A yes-or-no question in a modal: discard changes, delete, close a stale shift."""
+"""A yes-or-no question in a modal: discard changes, delete, write over a file."""
 
 from __future__ import annotations
 
