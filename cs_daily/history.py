@@ -13,9 +13,8 @@ commands that write history); the read-only commands use the one it kept.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from cs_daily.errors import StoreError
 from cs_daily.figures.reach import LOOKBACK_DAYS
@@ -34,8 +33,7 @@ MARGIN_DAYS = 28
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     """Counted days up to a day, oldest first, and what the oldest days left.
 
     The days cover at least what the figures asked for; the streak functions

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cs_daily.errors import Problem
 from cs_daily.i18n import _
@@ -23,8 +22,7 @@ from cs_daily.tomlfile import KeyLines, TablePath, toml_type
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A table in the document: where to look up lines, and how to name it."""
 
     path: TablePath
@@ -190,8 +188,7 @@ class Checker:
         return Node((key, index), f"{key}[id={element_id}]")
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """A TOML value type a key accepts, and the message when it gets another.
 
     The message is a function so that it is translated when reported, in the

@@ -9,7 +9,7 @@ readiness per shift and the notes (see :mod:`cs_daily.export.ticks`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cs_daily import figures
 from cs_daily.export import ticks
@@ -34,8 +34,7 @@ from cs_daily.store import Store
 WEAKEST_SHOWN = 3
 
 
-@dataclass(frozen=True)
-class SummaryRequest:
+class SummaryRequest(NamedTuple):
     """What to summarise, and for whom."""
 
     period: ExportPeriod

@@ -8,13 +8,12 @@ export never fails over a renamed or removed item.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cs_daily.model import Checklist, DayCounts, Item
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):
     """Display names by id, with the id itself as the last resort."""
 
     items: dict[str, Item]

@@ -8,8 +8,8 @@ before it, as a week is compared with the week before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily import figures
 from cs_daily.dates import within_range
@@ -18,8 +18,7 @@ from cs_daily.figures.weeks import MONDAY
 from cs_daily.i18n import _
 
 
-@dataclass(frozen=True)
-class ExportPeriod:
+class ExportPeriod(NamedTuple):
     """The days an export covers, with the label used in headers and file names.
 
     ``week`` is set when the period is one of the agent's weeks; a range of

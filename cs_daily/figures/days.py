@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from typing import NamedTuple
 
 from cs_daily.model import DayCounts
 
@@ -52,8 +52,7 @@ def work_days(days: Iterable[DayCounts]) -> list[DayCounts]:
     return sorted((d for d in days if is_work_day(d)), key=lambda d: d.work_day)
 
 
-@dataclass(frozen=True)
-class DayFigures:
+class DayFigures(NamedTuple):
     """What the calendar, the streaks and the headline show about one work day."""
 
     work_day: date
@@ -123,8 +122,7 @@ def _judge(day: DayCounts) -> DayFigures:
     )
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A run of calendar days, both ends included."""
 
     first: date

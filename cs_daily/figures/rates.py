@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cs_daily.model import DayCounts, Item, ItemCount
 
@@ -77,8 +77,7 @@ def latest_meta(days: Iterable[DayCounts]) -> dict[str, Item]:
     return meta
 
 
-@dataclass(frozen=True)
-class CategoryScore:
+class CategoryScore(NamedTuple):
     """A category's score over a period and the counts behind it."""
 
     category: str
@@ -138,8 +137,7 @@ def _weight(item: Item | None) -> float:
     return 1.0 if item is None else item.weight
 
 
-@dataclass(frozen=True)
-class ChannelFigures:
+class ChannelFigures(NamedTuple):
     """Volume and score of one channel over a period.
 
     ``score`` pools every interaction tick answered on the channel:

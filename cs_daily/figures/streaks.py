@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
+from typing import NamedTuple
 
 from cs_daily.figures.days import is_good_day, work_days
 from cs_daily.model import DayCounts
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A row of yes-or-no days folded down to the two numbers a streak needs.
 
     ``best`` is the longest stretch of yes so far and ``trailing`` the one
@@ -38,8 +38,7 @@ class Run:
         return Run(best=best, trailing=run)
 
 
-@dataclass(frozen=True)
-class Earlier:
+class Earlier(NamedTuple):
     """What the work days before some day leave behind for the streaks.
 
     The streaks are the only figures that look at every work day ever. Folding
@@ -51,7 +50,7 @@ class Earlier:
 
     work_days: int = 0
     good: Run = Run()
-    items: Mapping[str, Run] = field(default_factory=dict)
+    items: Mapping[str, Run] = MappingProxyType({})
     before: date | None = None
 
 
@@ -119,8 +118,7 @@ def best_streak(days: Iterable[DayCounts], earlier: Earlier = NOTHING_EARLIER) -
     return earlier.good.then(judged_days(_unfolded(days, earlier))).best
 
 
-@dataclass(frozen=True)
-class ItemStreak:
+class ItemStreak(NamedTuple):
     """Work days in a row on which an item was answered and never missed."""
 
     current: int

@@ -9,8 +9,8 @@ and no change is claimed for it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily.figures.days import Period
 from cs_daily.figures.rates import item_totals, rate
@@ -19,8 +19,7 @@ from cs_daily.model import DayCounts, ItemCount
 MINIMUM_ANSWERED = 5
 
 
-@dataclass(frozen=True)
-class WeakArea:
+class WeakArea(NamedTuple):
     """An item with a low rate in a window, with the counts behind it.
 
     ``missed`` and ``answered`` give "missed 7 of 31"; ``change`` is the rate
@@ -84,8 +83,7 @@ def _weak_area(item_id: str, count: ItemCount, before: ItemCount | None) -> Weak
     )
 
 
-@dataclass(frozen=True)
-class Improvement:
+class Improvement(NamedTuple):
     """The item whose rate rose the most from one period to the next."""
 
     item_id: str

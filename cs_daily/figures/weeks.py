@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from cs_daily.dates import within_range, year_within_range
 from cs_daily.errors import UsageError
@@ -33,8 +33,7 @@ _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True)
-class Week:
+class Week(NamedTuple):
     """Seven days from ``start`` to ``end`` with the label the agent sees."""
 
     start: date
@@ -122,8 +121,7 @@ def _check_week_start(week_start: str) -> None:
         raise ValueError(f"weeks start on monday or sunday, not {week_start!r}")
 
 
-@dataclass(frozen=True)
-class WeekFigures:
+class WeekFigures(NamedTuple):
     """A week's score and the numbers a team lead reads next to it."""
 
     week: Week

@@ -8,8 +8,8 @@ checkpoint always stands for the days that are in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily.store.base import StoreBase, guarded
 
@@ -18,8 +18,7 @@ from cs_daily.store.base import StoreBase, guarded
 _SINCE_VERSION = 3
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+class Checkpoint(NamedTuple):
     """What was kept (``before`` is None when nothing is), and when it was read.
 
     ``seen`` is the file's data version at the time, to keep a new one by.
