@@ -23,7 +23,7 @@ from pathlib import Path
 from cs_daily.errors import StoreError, UsageError
 from cs_daily.i18n import _
 from cs_daily.store import schema
-from cs_daily.store.connection import SQLITE_HEADER, read_header
+from cs_daily.store.connection import SQLITE_HEADER, read_header, short_finding
 
 DEFAULT_KEEP_DAYS = 14
 
@@ -175,9 +175,9 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> DatabaseInfo:
         reason = _("missing tables: {names}").format(names=", ".join(missing))
         raise _not_history(path, reason)
 
-    (check,) = conn.execute("PRAGMA quick_check").fetchone()
-    if check != "ok":
-        raise _damaged(path, check)
+    verdict = conn.execute("PRAGMA quick_check").fetchall()
+    if verdict != [("ok",)]:
+        raise _damaged(path, "\n".join(str(row[0]) for row in verdict))
 
     count, last = conn.execute("SELECT count(*), max(work_day) FROM shifts").fetchone()
     return DatabaseInfo(
@@ -277,11 +277,10 @@ def _not_history(path: Path, reason: object) -> UsageError:
 
 def _damaged(path: Path, finding: str) -> UsageError:
     """SQLite's own check failed: say so plainly, and what to do about it."""
-    first = finding.strip().splitlines()[-1] if finding.strip() else finding
     return UsageError(
         _(
             "{path} is damaged (SQLite's check found: {finding}); nothing was "
             "changed. Restore a backup with 'cs-daily restore' ('cs-daily "
             "locate' shows where backups are kept)."
-        ).format(path=path, finding=first)
+        ).format(path=path, finding=short_finding(finding))
     )

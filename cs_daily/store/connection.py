@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from cs_daily.errors import StoreError
-from cs_daily.i18n import _
+from cs_daily.i18n import _, ngettext
 from cs_daily.store import schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -288,7 +288,7 @@ def _check_sound(conn: sqlite3.Connection, path: Path) -> None:
         except sqlite3.DatabaseError as error:
             raise _damaged(path, str(error)) from error
         if verdict != [("ok",)]:
-            raise _damaged(path, str(verdict[0][0]))
+            raise _damaged(path, "\n".join(str(row[0]) for row in verdict))
 
 
 def _damaged(path: Path, detail: str) -> StoreError:
@@ -345,4 +345,25 @@ def damaged_reason(detail: str) -> str:
         "the file is damaged ({error}); nothing was changed. Restore a "
         "backup with 'cs-daily restore' ('cs-daily locate' shows where "
         "backups are kept)."
-    ).format(error=detail)
+    ).format(error=short_finding(detail))
+
+
+def short_finding(finding: str) -> str:
+    """SQLite's finding in one line: its first problem and how many more.
+
+    ``PRAGMA quick_check`` reports every damaged cell, up to a hundred lines
+    under a ``*** in database main ***`` heading; printed whole, that buries
+    the one sentence the agent needs, which says what to do.
+    """
+    lines = [line.strip() for line in finding.splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")]
+    if not problems:
+        return finding.strip()
+    more = len(problems) - 1
+    if not more:
+        return problems[0]
+    return ngettext(
+        "{problem}, and {count} more problem",
+        "{problem}, and {count} more problems",
+        more,
+    ).format(problem=problems[0], count=more)

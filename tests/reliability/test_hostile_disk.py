@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -20,9 +21,10 @@ import pytest
 from textual.pilot import Pilot
 
 from cs_daily.cli.main import main
-from cs_daily.errors import StoreError
+from cs_daily.errors import StoreError, UsageError
 from cs_daily.model import TickState
 from cs_daily.store import Store, schema
+from cs_daily.store.backup import inspect_database
 from cs_daily.tui.screens.stopped import StoppedScreen
 from tests.reliability.disks import IS_ROOT, can_mount, fill, read_only, tiny_disk
 from tests.reliability.helpers import (
@@ -212,6 +214,8 @@ def test_the_cli_on_a_full_disk_prints_a_message_and_leaves_no_partial_file(
 
 PAGE = 4096
 NOISE = random.Random(20261203)
+# Tables whose last leaf page is emptied: one checked at open, one not.
+EMPTIED = {"emptied counts": "day_item_counts", "emptied ticks": "ticks"}
 
 
 def _damaged(path: Path, how: str) -> bytes:
@@ -227,7 +231,23 @@ def _damaged(path: Path, how: str) -> bytes:
         page = _root_page(path, "ticks")
         start = (page - 1) * PAGE
         return data[:start] + NOISE.randbytes(PAGE) + data[start + PAGE :]
+    if how in EMPTIED:
+        page = _last_leaf(data, _root_page(path, EMPTIED[how]))
+        start = (page - 1) * PAGE
+        return data[: start + 8] + bytes(PAGE - 8) + data[start + PAGE :]
     raise AssertionError(how)
+
+
+def _last_leaf(data: bytes, page: int) -> int:
+    """The last leaf page of the b-tree rooted at ``page``.
+
+    Emptied below its header, a leaf still claims its cells, and SQLite's
+    check reports each of them: a hundred lines of findings.
+    """
+    while data[(page - 1) * PAGE] in (0x02, 0x05):  # interior pages
+        start = (page - 1) * PAGE
+        page = int.from_bytes(data[start + 8 : start + 12], "big")
+    return page
 
 
 def _root_page(path: Path, table: str) -> int:
@@ -256,6 +276,42 @@ def test_a_damaged_file_gets_a_message_and_stays_as_it_was(
 
     assert str(history) in message
     _untouched(history, content)
+
+
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize(
+    "argv", [STATS, FULL, LAUNCHER], ids=["stats", "all", "launcher"]
+)
+def test_damage_found_at_open_is_told_in_one_line(
+    history: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+):
+    """SQLite's check lists a hundred damaged cells; the agent reads the first
+    and how many more, as the day's copy tells it."""
+    content = _damaged(history, "emptied counts")
+    history.write_bytes(content)
+
+    message = _refused(argv, capsys)
+
+    assert message.count("\n") == 1, message
+    assert str(history) in message and "the file is damaged" in message
+    assert "*** in database" not in message
+    assert re.search(r"On tree page \d+ cell \d+: .*, and \d\d more problems", message)
+    assert "cs-daily restore" in message
+    _untouched(history, content)
+
+
+def test_the_open_and_the_days_copy_tell_the_same_finding(history: Path):
+    history.write_bytes(_damaged(history, "emptied counts"))
+    finding = re.compile(r"On tree page [^;]*more problems")
+
+    with pytest.raises(StoreError) as at_open:
+        Store.open(history, readonly=True)
+    with pytest.raises(UsageError) as in_copy:
+        inspect_database(history)
+
+    told = finding.search(str(at_open.value))
+    assert told is not None
+    assert told.group() == finding.search(str(in_copy.value)).group()
 
 
 @pytest.mark.usefixtures("no_app")
@@ -310,6 +366,28 @@ def test_damage_found_by_the_days_copy_stops_the_app_and_writes_nothing(
     assert app.stopped_by is not None
     _untouched(history, content)
     assert not home.backups.exists() or list(home.backups.iterdir()) == []
+
+
+def test_the_days_copy_tells_a_long_finding_in_one_line(
+    history: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    history.write_bytes(_damaged(history, "emptied ticks"))
+    seen: dict[str, object] = {}
+
+    async def agent(pilot: Pilot[None]) -> None:
+        await copy_taken(pilot)
+        seen["screen"] = pilot.app.screen
+        seen["shown"] = text_of(pilot.app, "#stopped-problem")
+        await pilot.press("q")
+
+    launch_under_pilot(monkeypatch, agent)
+    message = _refused(LAUNCHER, capsys)
+
+    assert isinstance(seen["screen"], StoppedScreen)
+    shown = str(seen["shown"])
+    assert "is damaged" in shown and "*** in database" not in shown
+    assert re.search(r"On tree page \d+ cell \d+: .*, and \d\d more problems", shown)
+    assert message == f"cs-daily: {shown}\n"
 
 
 def test_figures_from_intact_counts_survive_damaged_ticks(
