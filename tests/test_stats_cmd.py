@@ -146,6 +146,29 @@ def test_json_figures_match_the_hand_worked_history(history, capsys):
     assert data["latest_day"]["work_day"] == "2026-12-03"
 
 
+def test_json_days_cover_a_period_longer_than_the_calendar(history, capsys):
+    """``days`` is the period's work days, as the README says, for any --days."""
+    checklist = load_bundled_checklist("en")
+    with Store.open(history) as store:
+        store.import_shift(
+            checklist,
+            at("2026-03-02", 8),
+            at("2026-03-02", 16),
+            shift_ticks={"prep": DONE},
+        )
+
+    data = stats_json(capsys, "--as-of", "2026-12-03", "--days", "365")
+
+    assert data["period"]["first"] == "2025-12-04"
+    assert [d["work_day"] for d in data["days"]] == [
+        "2026-03-02",
+        "2026-11-30",
+        "2026-12-01",
+        "2026-12-03",
+    ]
+    assert len(data["days"]) == data["totals"]["work_days"]
+
+
 def test_as_of_hides_later_days(history, capsys):
     data = stats_json(capsys, "--as-of", "2026-12-02")
 

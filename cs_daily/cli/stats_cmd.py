@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     """Compute the figures and print them."""
     from cs_daily.cli.common import load_context
     from cs_daily.clock import SystemClock
-    from cs_daily.figures.reach import LOOKBACK_DAYS, PERIOD_DAYS
+    from cs_daily.figures.reach import CALENDAR_DAYS, LOOKBACK_DAYS, PERIOD_DAYS
     from cs_daily.figures.stats import compute_stats
     from cs_daily.figures.stats_json import stats_to_json
 
@@ -65,12 +65,15 @@ def run(args: argparse.Namespace) -> int:
 
     period_days = args.days or PERIOD_DAYS
     history = read_days(context, as_of, max(period_days, LOOKBACK_DAYS))
+    # The JSON's ``days`` are the period's work days, taken from the days the
+    # calendar holds: a period longer than the calendar stretches it.
     stats = compute_stats(
         history.days,
         as_of,
         context.checklist,
         context.settings.week_start,
         period_days=period_days,
+        calendar_days=max(period_days, CALENDAR_DAYS),
         earlier=history.earlier,
     )
 
