@@ -43,11 +43,11 @@ def test_recount_repairs_tallies_that_were_tampered_with(database: Path, capsys)
     with Store.open(database) as store:
         assert store.day_counts() == [] or "prep" not in store.day_counts()[0].items
 
-    assert main(["recount"]) == 0
+    assert main(["recount", "--lang", "en"]) == 0
 
     with Store.open(database) as store:
         assert store.day_counts()[0].items["prep"] == expected
-    assert "1" in capsys.readouterr().out
+    assert f"Recounted 1 work day in {database}." in capsys.readouterr().out
 
 
 def test_recount_without_a_history_is_a_clear_error(database: Path, capsys):

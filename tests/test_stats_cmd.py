@@ -189,6 +189,33 @@ def test_text_output_fits_80_columns(history, capsys):
     assert max(cell_len(line) for line in out.splitlines()) <= 80
 
 
+@pytest.mark.parametrize(
+    ("language", "cover", "period"),
+    [
+        (
+            "en",
+            "Tables cover the last 1 day, Nov 30, 2026 to Nov 30, 2026.",
+            ["Period", "1 work day, 1 good; 1 shift; 2 interactions"],
+        ),
+        (
+            "id",
+            "Tabel mencakup 1 hari terakhir, 30 Nov 2026 s.d. 30 Nov 2026.",
+            ["Periode", "1 hari kerja, 1 bagus; 1 shift; 2 interaksi"],
+        ),
+    ],
+)
+def test_one_of_each_is_worded_in_the_singular(
+    history, capsys, language, cover, period
+):
+    """One work day and one shift in the period: no "1 work days", "1 shifts"."""
+    argv = ["stats", "--as-of", "2026-11-30", "--days", "1", "--lang", language]
+    assert main(argv) == 0
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+
+    assert cover in lines
+    assert period in [line.split(None, 1) for line in lines]
+
+
 def test_weak_areas_are_printed_with_counts(home, capsys):
     checklist = load_bundled_checklist("en")
     with Store.open(home / "data" / "history.sqlite3") as store:

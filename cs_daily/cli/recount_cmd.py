@@ -14,7 +14,7 @@ from typing import Any
 from cs_daily.cli.backup_cmd import command_paths
 from cs_daily.cli.main import add_common_options
 from cs_daily.errors import UsageError
-from cs_daily.i18n import _
+from cs_daily.i18n import _, format_number, ngettext
 
 
 def register(commands: Any) -> None:
@@ -47,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
         days = len(store.day_counts())
 
     print(
-        _("Recounted {days} work days in {path}.").format(
-            days=days, path=paths.database
-        )
+        ngettext(
+            "Recounted {days} work day in {path}.",
+            "Recounted {days} work days in {path}.",
+            days,
+        ).format(days=format_number(days), path=paths.database)
     )
     return 0

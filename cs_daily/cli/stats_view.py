@@ -22,8 +22,9 @@ from cs_daily.figures.wording import (
     channel_rows,
     good_days,
     missed_of,
+    work_days,
 )
-from cs_daily.i18n import _, format_date, format_number, format_percent
+from cs_daily.i18n import _, format_date, format_number, format_percent, ngettext
 
 WEEKS_PRINTED = 8
 
@@ -60,7 +61,11 @@ def _title(stats: Stats) -> RenderableType:
         _("Your figures as of {date}").format(date=format_date(stats.as_of, "full")),
         style="bold",
     )
-    period = _("Tables cover the last {days} days, {first} to {last}.").format(
+    period = ngettext(
+        "Tables cover the last {days} day, {first} to {last}.",
+        "Tables cover the last {days} days, {first} to {last}.",
+        stats.period.length,
+    ).format(
         days=format_number(stats.period.length),
         first=format_date(stats.period.first),
         last=format_date(stats.period.last),
@@ -120,14 +125,17 @@ def _week_line(this_week: WeekFigures, last_week: WeekFigures) -> str:
 
 
 def _period_line(stats: Stats) -> str:
+    """ "5 work days, 4 good; 6 shifts; 80 interactions", each noun in its number."""
     totals = stats.totals
-    return _(
-        "{days} work days, {good} good; {shifts} shifts; {interactions} interactions"
-    ).format(
-        days=format_number(totals.work_days),
+    shifts = ngettext("{count} shift", "{count} shifts", totals.shifts)
+    interactions = ngettext(
+        "{count} interaction", "{count} interactions", totals.interactions
+    )
+    return _("{days}, {good} good; {shifts}; {interactions}").format(
+        days=work_days(totals.work_days),
         good=format_number(totals.good_days),
-        shifts=format_number(totals.shifts),
-        interactions=format_number(totals.interactions),
+        shifts=shifts.format(count=format_number(totals.shifts)),
+        interactions=interactions.format(count=format_number(totals.interactions)),
     )
 
 
