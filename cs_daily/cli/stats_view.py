@@ -232,7 +232,7 @@ def _indented(texts: list[str]) -> RenderableType:
 
 
 def _weak_line(stats: Stats, area: WeakArea) -> str:
-    """ "Logged: missed 4 of 5 (20%), −15 pts"."""
+    """ "Logged: missed 4 of 5 (20%), -15 pts"."""
     return _("{item}: {missed} ({rate}), {change}").format(
         item=stats.labels.item(area.item_id),
         missed=missed_of(area.missed, area.answered),

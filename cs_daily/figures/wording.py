@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def change_in_points(change: float | None) -> str:
-    """A change between two rates in percentage points: "+7 pts", "−12 pts".
+    """A change between two rates in percentage points: "+7 pts", "-12 pts".
 
     Rounded to whole points, like the percentages shown beside it; ``None``
     (nothing to compare with) is "–".
@@ -30,7 +30,7 @@ def change_in_points(change: float | None) -> str:
     if points > 0:
         sign = "+"
     elif points < 0:
-        sign = "−"
+        sign = "-"
     else:
         sign = "±"
     return _("{sign}{points} pts").format(sign=sign, points=format_number(abs(points)))
