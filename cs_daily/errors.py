@@ -7,8 +7,8 @@ a bug.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
@@ -27,8 +27,7 @@ class CsDailyError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input file, located as precisely as possible."""
 
     file: Path

@@ -1,17 +1,23 @@
 """The plain data every layer shares: checklists, shifts, interactions, ticks.
 
-These are frozen dataclasses with no behaviour beyond simple look-ups, so the
+These are immutable records with no behaviour beyond simple look-ups, so the
 store, the figures, the exports and the interface can pass them around freely
 without any of them depending on another.
+
+They are named tuples rather than frozen dataclasses because a dataclass
+writes and compiles its methods when its module is imported, about a
+millisecond each, and every command imports all of them. :class:`DayCounts`
+stays a dataclass: the figures remember each day's verdict by a weak
+reference to its object, which a tuple cannot take.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Scope(StrEnum):
@@ -36,16 +42,14 @@ class TickState(StrEnum):
     NA = "na"
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     """A group of items, such as readiness or communication."""
 
     id: str
     label: str
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     """Where an interaction happened; ``key`` picks it with one keystroke."""
 
     id: str
@@ -53,8 +57,7 @@ class Channel:
     key: str
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One practice to keep."""
 
     id: str
@@ -68,8 +71,7 @@ class Item:
     weight: float = 1.0
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """A loaded checklist file: what the agent ticks and how it is scored."""
 
     id: str
@@ -113,8 +115,17 @@ class Checklist:
         return tuple(i for i in self.items if i.scope is Scope.INTERACTION)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form; the store keeps it as each shift's snapshot."""
-        return asdict(self)
+        """A JSON-ready form; the store keeps it as each shift's snapshot.
+
+        Its JSON is also what :meth:`content_hash` digests, and shifts already
+        logged carry that digest, so its keys and values never change.
+        """
+        return {
+            **self._asdict(),
+            "categories": tuple(c._asdict() for c in self.categories),
+            "channels": tuple(c._asdict() for c in self.channels),
+            "items": tuple(i._asdict() for i in self.items),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Checklist:
@@ -149,8 +160,7 @@ def _item_from_dict(data: dict[str, Any]) -> Item:
     )
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(NamedTuple):
     """One working session; ``work_day`` is the local date it started on."""
 
     id: int
@@ -169,8 +179,7 @@ class Shift:
         return self.ended_at is None
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(NamedTuple):
     """The answer for one item, on a shift or on one of its interactions."""
 
     id: int
@@ -181,8 +190,7 @@ class Tick:
     answered_at: datetime
 
 
-@dataclass(frozen=True)
-class Interaction:
+class Interaction(NamedTuple):
     """One contact inside a shift, numbered from 1 within it."""
 
     id: int
@@ -193,11 +201,10 @@ class Interaction:
     ended_at: datetime | None = None
     ref: str | None = None
     note: str | None = None
-    ticks: tuple[Tick, ...] = field(default=())
+    ticks: tuple[Tick, ...] = ()
 
 
-@dataclass(frozen=True)
-class ItemCount:
+class ItemCount(NamedTuple):
     """How often one item was answered each way on one work day."""
 
     done: int = 0
@@ -229,8 +236,7 @@ class DayCounts:
     target: float
 
 
-@dataclass(frozen=True)
-class ShiftRecord:
+class ShiftRecord(NamedTuple):
     """One shift as the history shows it: its own ticks and its interactions."""
 
     shift: Shift
@@ -238,8 +244,7 @@ class ShiftRecord:
     interactions: tuple[Interaction, ...]
 
 
-@dataclass(frozen=True)
-class DayRecord:
+class DayRecord(NamedTuple):
     """Everything logged on one work day, for reading back or editing."""
 
     work_day: date

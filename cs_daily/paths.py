@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 APP_NAME = "cs-daily"
 
@@ -26,8 +25,7 @@ DB_FILENAME = "history.sqlite3"
 SETTINGS_FILENAME = "settings.toml"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """Where one run of cs-daily keeps its files."""
 
     config_dir: Path

@@ -9,10 +9,8 @@ never leaves half a file.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cs_daily.errors import SettingsError
 from cs_daily.i18n import LANGUAGES, _
@@ -25,8 +23,7 @@ ALIAS_MAX = 40
 _KEYS = ("checklist", "language", "target", "week_start", "pretick", "alias")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The agent's choices; every field has a default, so no file is needed."""
 
     checklist: Path | None = None
@@ -90,7 +87,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 def update_settings(path: Path, **changes: Any) -> Settings:
     """Change some settings in ``path``, keep the rest, and return the result."""
-    settings = dataclasses.replace(load_settings(path), **changes)
+    settings = load_settings(path)._replace(**changes)
     save_settings(path, settings)
     return load_settings(path)
 

@@ -9,13 +9,11 @@ used when nothing else was asked for.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cs_daily.checklist import bundled_checklist_path, load_checklist
 from cs_daily.i18n import language_from_environment, set_language
@@ -39,8 +37,7 @@ class ChecklistSource(StrEnum):
     BUNDLED = "bundled"
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Everything a command runs with, chosen once at start-up."""
 
     paths: Paths
@@ -70,7 +67,7 @@ def load_context(
     path, source = choose_checklist(args, settings, environ)
     checklist = load_checklist(path)
     if settings.target is not None:
-        checklist = dataclasses.replace(checklist, target=settings.target)
+        checklist = checklist._replace(target=settings.target)
 
     return Context(paths, settings, checklist, language, path, source)
 

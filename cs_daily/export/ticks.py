@@ -8,8 +8,6 @@ Each tick is described by the checklist snapshot its shift was started with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
 
 from cs_daily import figures
@@ -28,13 +26,13 @@ class PeriodTicks(NamedTuple):
     notes: tuple[NoteRow, ...]
 
 
-@dataclass
 class _Readiness:
     """Running totals while the shifts are read."""
 
-    done: dict[str, int]
-    shifts: int = 0
-    complete: int = 0
+    def __init__(self) -> None:
+        self.done: dict[str, int] = {}
+        self.shifts = 0
+        self.complete = 0
 
     def add(self, snapshot: Checklist, ticks: dict[str, Tick]) -> None:
         start_items = snapshot.shift_items(Phase.START)
@@ -62,7 +60,7 @@ def read_period(
     """
     rows: list[TickRow] = []
     notes: list[NoteRow] = []
-    readiness = _Readiness(done={})
+    readiness = _Readiness()
     start_ids: list[str] = []
 
     for shift in store.shifts_between(period.first, period.last):
@@ -70,7 +68,8 @@ def read_period(
         labels.learn(snapshot)
         shift_ticks = store.shift_ticks(shift.id)
         if tick_rows:
-            context = _ShiftContext(shift, snapshot, labels, week_start, include_notes)
+            week = figures.week_of(shift.work_day, week_start).label
+            context = _ShiftContext(shift, snapshot, labels, week, include_notes)
             rows.extend(context.shift_rows(shift_ticks))
             for interaction in store.interactions(shift.id):
                 rows.extend(context.interaction_rows(interaction))
@@ -108,20 +107,14 @@ def _readiness(totals: _Readiness, start_ids: list[str], labels: Labels) -> Read
     )
 
 
-@dataclass(frozen=True)
-class _ShiftContext:
-    """What every row of one shift shares."""
+class _ShiftContext(NamedTuple):
+    """What every row of one shift shares, its week worked out once."""
 
     shift: Shift
     snapshot: Checklist
     labels: Labels
-    week_start: str
+    week: str
     include_notes: bool
-
-    @cached_property
-    def week(self) -> str:
-        """Worked out once per shift: every row of a shift is in its week."""
-        return figures.week_of(self.shift.work_day, self.week_start).label
 
     def shift_rows(self, ticks: dict[str, Tick]) -> list[TickRow]:
         """The shift's own answers; the shift-end note goes with its end items."""

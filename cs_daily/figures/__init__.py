@@ -1,8 +1,8 @@
 """Pure figures over counted work days: scores, streaks, rates, weak areas, weeks.
 
 Every function here takes plain :class:`cs_daily.model.DayCounts` (one per
-work day, as the store counts them) and returns plain numbers or small frozen
-dataclasses. Nothing here reads the clock, the database or the screen, so the
+work day, as the store counts them) and returns plain numbers or small named
+tuples. Nothing here reads the clock, the database or the screen, so the
 interface, the CLI, the exports and the tests all get the same answers.
 
 Rates and scores are floats between 0 and 1, or ``None`` when nothing was

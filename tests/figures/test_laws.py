@@ -54,7 +54,7 @@ def histories(
 
 @given(counts, st.integers(0, 100))
 def test_na_never_changes_an_item_rate(count, extra_na):
-    assert rate(replace(count, na=count.na + extra_na)) == rate(count)
+    assert rate(count._replace(na=count.na + extra_na)) == rate(count)
 
 
 @given(ticks, st.sampled_from(sorted(META)), st.integers(1, 100))

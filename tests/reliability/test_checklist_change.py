@@ -8,7 +8,6 @@ and names items by the list in use, so a renamed item is one row all week.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,11 +33,11 @@ def _edited(checklist: Checklist) -> Checklist:
         if item.id == "expect":
             continue
         if item.id == "clear":
-            item = dataclasses.replace(item, label=RENAMED)
+            item = item._replace(label=RENAMED)
         if item.id == "calm":
-            item = dataclasses.replace(item, category="comm")
+            item = item._replace(category="comm")
         items.append(item)
-    return dataclasses.replace(checklist, items=tuple(items))
+    return checklist._replace(items=tuple(items))
 
 
 AFTER = _edited(CHECKLIST)

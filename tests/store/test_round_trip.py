@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from cs_daily.model import Checklist, TickState
@@ -105,10 +104,9 @@ def test_read_day_gathers_every_shift_of_the_day(store: Store, checklist: Checkl
 def test_a_day_with_two_checklists_takes_meta_from_the_latest(store: Store):
     old = make_checklist(target=0.7)
     new = make_checklist(target=0.9)
-    new = replace(
-        new,
+    new = new._replace(
         items=tuple(
-            replace(item, critical=item.id == "clear")
+            item._replace(critical=item.id == "clear")
             for item in new.items
             if item.id != "solve"
         ),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from textual.widgets import DataTable
 
@@ -94,12 +92,10 @@ async def test_below_60x20_a_clear_message_replaces_the_app(make_app):
 async def test_wide_characters_in_a_custom_checklist_log_normally(
     checklist, store, clock
 ):
-    wide = dataclasses.replace(
-        checklist,
+    wide = checklist._replace(
         channels=(Channel("line", "LINE 公式アカウント 📱", "l"), *checklist.channels),
         items=tuple(
-            dataclasses.replace(item, label=f"{item.label} 客服 ✅")
-            for item in checklist.items
+            item._replace(label=f"{item.label} 客服 ✅") for item in checklist.items
         ),
     )
     shift = store.start_shift(wide, at(3, 8))
