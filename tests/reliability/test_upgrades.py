@@ -8,6 +8,7 @@ leave the file at its old version, so the next start simply tries again.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cs_daily.model import Checklist
 from cs_daily.store import Store, schema
 from tests.reliability.helpers import counts_match_rebuild, integrity, run_child
 
@@ -106,6 +108,24 @@ def test_the_current_fixture_reads_back_as_written(tmp_path: Path):
         assert {s.zone for s in shifts} == {"Asia/Jakarta", "Europe/Amsterdam"}
         for shift in shifts:
             assert store.shift_checklist(shift.id).id == shift.checklist_id
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v >= 1])
+def test_every_stored_checklist_still_hashes_to_its_stored_digest(version: int):
+    """Logged shifts name their checklist by digest, so it may never drift.
+
+    Each fixture's snapshots were written by the code of their day; the
+    checklist read back from one must give the same digest today.
+    """
+    conn = sqlite3.connect(f"file:{FIXTURES / f'v{version}.sqlite3'}?mode=ro", uri=True)
+    try:
+        stored = conn.execute("SELECT hash, body FROM checklist_snapshots").fetchall()
+    finally:
+        conn.close()
+
+    assert stored
+    for digest, body in stored:
+        assert Checklist.from_dict(json.loads(body)).content_hash() == digest
 
 
 def _kill_while_migrating(db: Path, which: str) -> None:
