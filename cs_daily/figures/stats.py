@@ -8,8 +8,8 @@ the store and looks at nothing after ``as_of``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily.figures.days import DayFigures, Period, day_figures, work_days
 from cs_daily.figures.rates import (
@@ -46,8 +46,7 @@ from cs_daily.figures.weeks import MONDAY, WeekFigures, week_of, weekly_figures
 from cs_daily.model import Checklist, DayCounts, Item, ItemCount
 
 
-@dataclass(frozen=True)
-class ItemFigures:
+class ItemFigures(NamedTuple):
     """One item over the period, with its own run of days without a miss."""
 
     item_id: str
@@ -62,8 +61,7 @@ class ItemFigures:
     best_streak: int
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):
     """Names to show for ids: the current checklist first, then old days' items."""
 
     items: dict[str, str]
@@ -80,8 +78,7 @@ class Labels:
         return self.channels.get(channel_id, channel_id)
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     """How much happened in the period."""
 
     work_days: int
@@ -93,8 +90,7 @@ class Totals:
     na: int
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     """The bundle the stats screen and the stats command show.
 
     ``today`` is the ``as_of`` day when it had a shift; ``latest`` is the

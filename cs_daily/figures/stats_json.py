@@ -30,7 +30,7 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
         "target": stats.target,
         "has_history": stats.has_history,
         "period": _period(stats.period),
-        "totals": vars(stats.totals).copy(),
+        "totals": stats.totals._asdict(),
         "latest_day": _day(stats.latest) if stats.latest else None,
         "streak": {"current": stats.current_streak, "best": stats.best_streak},
         "this_week": _week(stats.this_week),

@@ -6,8 +6,7 @@ built and tested on its own and nothing imports the app module back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from textual.dom import DOMNode
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
     from cs_daily.tui.app import CsDailyApp
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """The checklist in use, the history, the clock, the settings, the shift."""
 
     checklist: Checklist

@@ -11,16 +11,15 @@ copy before the interface is loaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from cs_daily.errors import CsDailyError, StoreError
 from cs_daily.i18n import _
 
 
-@dataclass(frozen=True)
-class DailyCopy:
+class DailyCopy(NamedTuple):
     """Which history is copied once a day, and into which folder."""
 
     database: Path

@@ -7,8 +7,8 @@ shift and the focus proposal agree on every number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_daily.figures.days import day_figures
 from cs_daily.figures.streaks import best_streak, current_streak
@@ -19,8 +19,7 @@ from cs_daily.store import Store
 FOCUS_WINDOW = 30
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     """A work day's score so far and the streak it belongs to."""
 
     work_day: date
@@ -69,8 +68,7 @@ def _day(days: list[DayCounts], work_day: date) -> DayCounts | None:
     return next((d for d in days if d.work_day == work_day), None)
 
 
-@dataclass(frozen=True)
-class ShiftSummary:
+class ShiftSummary(NamedTuple):
     """What the end of a shift shows: the day's score, misses, the focus item."""
 
     score: float | None

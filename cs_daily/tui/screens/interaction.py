@@ -8,8 +8,7 @@ interaction is written to the store before the modal closes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -32,8 +31,7 @@ REF_MAX = 40
 NOTE_MAX = 200
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """What the modal would save; compared with the opening draft on Escape."""
 
     channel: str

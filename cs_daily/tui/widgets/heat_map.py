@@ -10,8 +10,8 @@ a day off.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.widgets import Static
@@ -21,8 +21,7 @@ from cs_daily.figures.weeks import MONDAY, week_of
 from cs_daily.i18n import _, format_month, format_percent, format_weekday
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """How one kind of day is drawn, and what the legend calls it."""
 
     char: str
