@@ -117,7 +117,8 @@ def test_every_stored_checklist_still_hashes_to_its_stored_digest(version: int):
     Each fixture's snapshots were written by the code of their day; the
     checklist read back from one must give the same digest today.
     """
-    conn = sqlite3.connect(f"file:{FIXTURES / f'v{version}.sqlite3'}?mode=ro", uri=True)
+    fixture = FIXTURES / f"v{version}.sqlite3"
+    conn = sqlite3.connect(f"file:{fixture}?mode=ro&immutable=1", uri=True)
     try:
         stored = conn.execute("SELECT hash, body FROM checklist_snapshots").fetchall()
     finally:
