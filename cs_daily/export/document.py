@@ -127,7 +127,11 @@ def _headline(summary: WeekSummary) -> list[Block]:
     )
     lines = (
         score,
-        _("Good days: {good} of {days} work days (target {target})").format(
+        ngettext(
+            "Good days: {good} of {days} work day (target {target})",
+            "Good days: {good} of {days} work days (target {target})",
+            head.work_days,
+        ).format(
             good=head.good_days,
             days=head.work_days,
             target=fmt.percent(summary.target),
@@ -257,14 +261,18 @@ def _channels(summary: WeekSummary) -> list[Block]:
 
 def _readiness(summary: WeekSummary) -> list[Block]:
     ready = summary.readiness
-    line = _("Full preparation on {complete} of {shifts} shifts.").format(
-        complete=ready.complete_shifts, shifts=ready.shifts
-    )
+    line = ngettext(
+        "Full preparation on {complete} of {shifts} shift.",
+        "Full preparation on {complete} of {shifts} shifts.",
+        ready.shifts,
+    ).format(complete=ready.complete_shifts, shifts=ready.shifts)
     headers = (_("Preparation"), _("Done on"))
     rows = tuple(
         (
             one_line(row.label),
-            _("{done} of {shifts} shifts").format(done=row.done, shifts=row.shifts),
+            ngettext(
+                "{done} of {shifts} shift", "{done} of {shifts} shifts", row.shifts
+            ).format(done=row.done, shifts=row.shifts),
         )
         for row in ready.items
     )

@@ -115,3 +115,23 @@ def test_a_shift_in_january_can_belong_to_week_53(
 
     assert [row.work_day for row in summary.days] == [date(2027, 1, 2)]
     assert {tick.week for tick in summary.ticks} == {"2026-W53"}
+
+
+def test_a_week_of_one_shift_is_counted_in_the_singular(
+    tmp_path: Path, checklist: Checklist
+) -> None:
+    from cs_daily.export import render
+    from tests.export.history import Contact, ShiftPlan, at, log_shift
+
+    with Store.open(tmp_path / "one.sqlite3") as store:
+        log_shift(
+            store,
+            checklist,
+            ShiftPlan(at("2026-12-01", "09:00"), contacts=(Contact("phone"),)),
+        )
+        summary = summarise(store, checklist, Settings(), parse_week("2026-W49"))
+    text = render(summary, "md").decode("utf-8")
+
+    assert " of 1 work day (target" in text
+    assert "Full preparation on 1 of 1 shift." in text
+    assert "| 1 of 1 shift |" in text
