@@ -191,6 +191,11 @@ def tui_available() -> None:
     _module("cs_daily.cli.tui_cmd")
 
 
+def collector_paused() -> Any:
+    """The pause of the cyclic collector every ``cs-daily`` command runs in."""
+    return _attribute("cs_daily.collector", "paused")()
+
+
 def build_app(store: Any, clock: Any) -> Any:
     """The app as the CLI builds it, on default settings."""
     build = _attribute("cs_daily.tui.app", "build_app")

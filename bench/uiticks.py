@@ -20,7 +20,8 @@ import asyncio
 import gc
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,32 @@ async def _drive(
     count: int,
     stats_only: bool = False,
     times: UiTimes | None = None,
+) -> UiTimes:
+    with _collected_as_in_the_cli():
+        return await _journeys(ctx, database, count, stats_only, times)
+
+
+@contextmanager
+def _collected_as_in_the_cli() -> Iterator[None]:
+    """The collector paused until Today is drawn, then frozen, as ``cs-daily`` runs.
+
+    Without this, every full collection during the journeys would also scan
+    everything the benchmark process itself holds, which the app's own start
+    leaves out. The freeze is undone afterwards for the next measurement.
+    """
+    try:
+        with project.collector_paused():
+            yield
+    finally:
+        gc.unfreeze()
+
+
+async def _journeys(
+    ctx: Context,
+    database: Path,
+    count: int,
+    stats_only: bool,
+    times: UiTimes | None,
 ) -> UiTimes:
     store = project.open_store(database)
     watch = CommitWatch(store._conn)
