@@ -113,14 +113,11 @@ def _latest_day(stats: Stats) -> tuple[str, str]:
 
 
 def _week_line(this_week: WeekFigures, last_week: WeekFigures) -> str:
-    change = None
-    if this_week.score is not None and last_week.score is not None:
-        change = this_week.score - last_week.score
     return _("{score} ({label}); last week {last}, {change}").format(
         score=format_percent(this_week.score),
         label=this_week.week.label,
         last=format_percent(last_week.score),
-        change=change_in_points(change),
+        change=change_in_points(this_week.score, last_week.score),
     )
 
 
@@ -237,7 +234,7 @@ def _weak_line(stats: Stats, area: WeakArea) -> str:
         item=stats.labels.item(area.item_id),
         missed=missed_of(area.missed, area.answered),
         rate=format_percent(area.rate),
-        change=change_in_points(area.change),
+        change=change_in_points(area.rate, area.previous_rate),
     )
 
 
@@ -251,7 +248,7 @@ def _most_improved(stats: Stats) -> str:
         item=stats.labels.item(best.item_id),
         before=format_percent(best.previous_rate),
         now=format_percent(best.rate),
-        change=change_in_points(best.change),
+        change=change_in_points(best.rate, best.previous_rate),
     )
 
 

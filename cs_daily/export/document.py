@@ -15,6 +15,7 @@ from cs_daily.export import fmt
 from cs_daily.export.period import ExportPeriod
 from cs_daily.export.summary import ItemRow, WeekSummary
 from cs_daily.export.text import one_line
+from cs_daily.figures.wording import change_in_points
 from cs_daily.i18n import NO_VALUE, _, format_date, ngettext
 from cs_daily.model import ItemCount
 
@@ -121,7 +122,7 @@ def _headline(summary: WeekSummary) -> list[Block]:
         score=fmt.percent(head.score),
         done=answers.done,
         answered=answers.answered,
-        change=fmt.change(head.score, head.previous_score),
+        change=change_in_points(head.score, head.previous_score),
         previous=_period_name(summary.previous),
         before=fmt.percent(head.previous_score),
     )
@@ -191,7 +192,7 @@ def _categories(summary: WeekSummary) -> list[Block]:
             one_line(row.label),
             fmt.rate_with_counts(row.score, row.answers),
             fmt.rate_with_counts(row.previous_score, row.previous_answers),
-            fmt.change(row.score, row.previous_score),
+            change_in_points(row.score, row.previous_score),
         )
         for row in summary.categories
     )
@@ -219,7 +220,7 @@ def _items(summary: WeekSummary) -> list[Block]:
         line = _("Most improved: {item}, {rate}, {change} against {before}").format(
             item=one_line(best.label),
             rate=fmt.rate_with_counts(best.rate, _counts(best)),
-            change=fmt.change(best.rate, best.previous_rate),
+            change=change_in_points(best.rate, best.previous_rate),
             before=fmt.percent(best.previous_rate),
         )
         blocks.append(Lines((line,)))
@@ -242,7 +243,7 @@ def _weak_line(number: int, row: ItemRow) -> str:
         missed=row.missed,
         answered=row.answered,
         rate=fmt.percent(row.rate),
-        change=fmt.change(row.rate, row.previous_rate),
+        change=change_in_points(row.rate, row.previous_rate),
     )
 
 

@@ -9,6 +9,7 @@ them.
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING
 
 from cs_daily.i18n import NO_VALUE, _, format_number, format_percent, ngettext
@@ -17,16 +18,18 @@ if TYPE_CHECKING:
     from cs_daily.figures.stats import Stats
 
 
-def change_in_points(change: float | None) -> str:
-    """A change between two rates in percentage points: "+7 pts", "-12 pts".
+def change_in_points(now: float | None, before: float | None) -> str:
+    """The change from ``before`` to ``now`` in percentage points: "+7 pts".
 
-    Rounded to whole points, like the percentages shown beside it; ``None``
-    (nothing to compare with) is "–".
+    It is the difference of the two whole percentages shown beside it, which
+    are cut rather than rounded, so "84% against 78%" always reads "+6 pts",
+    never a puzzling "+7", on the screen and in the exports alike. "–" when
+    either side has no rate to compare.
     """
-    if change is None:
+    if now is None or before is None:
         return NO_VALUE
 
-    points = round(change * 100)
+    points = whole_percent(now) - whole_percent(before)
     if points > 0:
         sign = "+"
     elif points < 0:
@@ -34,6 +37,11 @@ def change_in_points(change: float | None) -> str:
     else:
         sign = "±"
     return _("{sign}{points} pts").format(sign=sign, points=format_number(abs(points)))
+
+
+def whole_percent(rate: float) -> int:
+    """The whole percentage :func:`cs_daily.i18n.format_percent` shows for ``rate``."""
+    return int((Decimal(repr(rate)) * 100).to_integral_value(rounding=ROUND_DOWN))
 
 
 def missed_of(missed: int, answered: int) -> str:

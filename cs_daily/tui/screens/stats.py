@@ -219,14 +219,11 @@ def _day_line(stats: Stats) -> str:
 
 def _week_line(stats: Stats) -> str:
     this, last = stats.this_week, stats.last_week
-    change = None
-    if this.score is not None and last.score is not None:
-        change = this.score - last.score
     return _("This week ({label}): {score}; last week {last} ({change})").format(
         label=this.week.label,
         score=format_percent(this.score),
         last=format_percent(last.score),
-        change=change_in_points(change),
+        change=change_in_points(this.score, last.score),
     )
 
 
@@ -274,7 +271,7 @@ def weak_text(stats: Stats) -> str:
                 item=stats.labels.item(best.item_id),
                 before=format_percent(best.previous_rate),
                 now=format_percent(best.rate),
-                change=change_in_points(best.change),
+                change=change_in_points(best.rate, best.previous_rate),
             )
         )
     return "\n".join(lines)
@@ -285,7 +282,7 @@ def _weak_line(stats: Stats, area: WeakArea) -> str:
         item=stats.labels.item(area.item_id),
         missed=missed_of(area.missed, area.answered),
         rate=format_percent(area.rate),
-        change=change_in_points(area.change),
+        change=change_in_points(area.rate, area.previous_rate),
     )
 
 
