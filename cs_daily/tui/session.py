@@ -23,6 +23,8 @@ class Session:
         self._clock = clock
         self.shift: Shift | None = None
         self.checklist = checklist
+        self.reflection_drafts: dict[int, str] = {}
+        """Reflections typed on the end screen and left with Escape, by shift id."""
 
     def reload(self) -> None:
         """Read the open shift again; raises StoreError if the store cannot.

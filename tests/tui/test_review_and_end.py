@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from cs_daily.model import TickState
 from cs_daily.tui.display import clock_time
@@ -117,6 +118,24 @@ async def test_escape_on_the_end_screen_keeps_the_shift_open(
         assert store.open_shift() is not None
         assert "sweep" in store.shift_ticks(busy_shift.id)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_reflection_left_with_escape_is_there_on_coming_back(
+    make_app, store, busy_shift
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "tab", *"slow tools", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#reflection", Input).value == "slow tools"
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert store.shift(busy_shift.id).reflection == "slow tools"
 
 
 async def test_the_summary_shows_how_the_focus_item_went(make_app, store, busy_shift):

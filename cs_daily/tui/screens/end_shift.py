@@ -2,7 +2,8 @@
 
 The closing items are written as they are ticked, like the opening ones. The
 summary shows the day as counted so far; Enter closes the shift with the
-reflection, Escape goes back with the shift still open.
+reflection, Escape goes back with the shift still open and keeps a typed
+reflection for when the agent comes back to end it.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class EndShiftScreen(ShiftItemsScreen):
             with Horizontal(classes="field"):
                 yield Label(_("Reflection"), classes="field-label")
                 yield Input(
+                    self.context.session.reflection_drafts.get(self.shift.id, ""),
                     placeholder=_("one line for yourself (optional)"),
                     max_length=REFLECTION_MAX,
                     compact=True,
@@ -118,9 +120,17 @@ class EndShiftScreen(ShiftItemsScreen):
         except StoreError as error:
             show_error(self, error)
             return
+        self.context.session.reflection_drafts.pop(self.shift.id, None)
         self.app.pop_screen()
         self.app.notify(_("Shift closed. Well done; rest well."))
         companion(self).changed()
 
     def action_back(self) -> None:
+        """Back to Today; a reflection already typed waits for the next visit."""
+        drafts = self.context.session.reflection_drafts
+        typed = self.query_one("#reflection", Input).value
+        if typed.strip():
+            drafts[self.shift.id] = typed
+        else:
+            drafts.pop(self.shift.id, None)
         self.app.pop_screen()
