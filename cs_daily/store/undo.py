@@ -77,7 +77,7 @@ class InteractionAdded:
         writes.refresh_last_activity(conn, self.shift_id)
 
     def describe(self) -> str:
-        return _("Removed interaction {seq} again.").format(seq=self.seq)
+        return _("Undid the logging of interaction {seq}.").format(seq=self.seq)
 
 
 @dataclass(frozen=True)

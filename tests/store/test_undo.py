@@ -71,7 +71,7 @@ def test_undo_an_added_interaction(store: Store, shift_id: int):
         shift_id, "email", local(2, 10), {"greet": NA, "clear": MISSED}
     )
 
-    assert store.undo() == f"Removed interaction {added.seq} again."
+    assert store.undo() == f"Undid the logging of interaction {added.seq}."
     assert _state(store) == before
 
 
