@@ -14,6 +14,8 @@ screen, not before the app starts.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from datetime import datetime, timedelta
 from functools import partial
 from typing import ClassVar, cast
@@ -108,6 +110,26 @@ class CsDailyApp(App[None]):
         self.call_after_refresh(self._offer_to_close_stale_shift)
         self.call_after_refresh(self._start_daily_copy)
         self.call_after_refresh(collector.resume_after_start)
+        self._quit_on_signals()
+
+    def _quit_on_signals(self) -> None:
+        """A ``kill`` or a closed terminal quits the app as ``q`` does.
+
+        Every acknowledged tick is committed already; what SIGTERM or SIGHUP
+        would otherwise leave behind is the terminal, still in full-screen
+        mode with echo off. A headless run (a test) has no terminal to give
+        back, and the process's own handlers stay as they were.
+        """
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                try:
+                    loop.add_signal_handler(number, self.exit)
+                except (NotImplementedError, RuntimeError):
+                    return  # an event loop without signal support
 
     # --- The day's copy of the history --------------------------------------
 
