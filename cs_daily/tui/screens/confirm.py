@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cs_daily.i18n import N_, _
 from cs_daily.tui.keys import localize_bindings
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -36,7 +37,7 @@ class ConfirmModal(ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
             yield Static(_("y / Enter: yes    n / Escape: no"), classes="dialog-keys")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from cs_daily.tui.display import clock_time, item_label, percent
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.overview import ShiftSummary, shift_summary
 from cs_daily.tui.screens.shift_items import ShiftItemsScreen
+from cs_daily.tui.widgets.key_footer import KeyFooter
 from cs_daily.tui.widgets.tick_list import TickList
 
 REFLECTION_MAX = 200
@@ -68,7 +69,7 @@ class EndShiftScreen(ShiftItemsScreen):
                 _("1–9 tick · Tab to write · Enter end the shift · Esc back"),
                 classes="keys-hint",
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _title(self) -> str:
         return _("End the shift started at {time}").format(

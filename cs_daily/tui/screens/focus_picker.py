@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cs_daily.i18n import N_, _
 from cs_daily.model import Checklist
 from cs_daily.tui.keys import localize_bindings
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 NO_FOCUS = ""
 
@@ -44,7 +45,7 @@ class FocusPicker(ModalScreen[str | None]):
                 _("Which practice will you watch this shift?"), classes="dialog-title"
             )
             yield OptionList(*self._options(), id="focus-options")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _options(self) -> list[Option]:
         items = [*self.checklist.interaction_items()]

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from cs_daily.i18n import N_, _
 from cs_daily.tui.context import Context
@@ -24,6 +24,7 @@ from cs_daily.tui.screens.interaction import InteractionModal
 from cs_daily.tui.screens.interactions import InteractionsScreen
 from cs_daily.tui.screens.start_shift import StartShiftScreen
 from cs_daily.tui.screens.today import TodayScreen
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 KEY_NAMES = {
     "question_mark": "?",
@@ -66,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(_("Keys"), classes="dialog-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

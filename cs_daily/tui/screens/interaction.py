@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _
@@ -25,6 +25,7 @@ from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.widgets.channel_bar import ChannelBar
+from cs_daily.tui.widgets.key_footer import KeyFooter
 from cs_daily.tui.widgets.tick_list import TickList
 
 REF_MAX = 40
@@ -98,7 +99,7 @@ class InteractionModal(ModalScreen[Interaction | None]):
                 _("No customer names or phone numbers in Ref or Note."),
                 classes="privacy",
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _input(self, name: str, value: str, limit: int, placeholder: str) -> Input:
         return Input(

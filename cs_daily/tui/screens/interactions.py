@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
@@ -18,6 +18,7 @@ from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.screens.confirm import ConfirmModal
 from cs_daily.tui.widgets.interaction_table import InteractionTable
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 
 class InteractionsScreen(Screen[None]):
@@ -45,7 +46,7 @@ class InteractionsScreen(Screen[None]):
             yield Static(
                 _("↑↓ choose · Enter edit · d delete · Esc back"), classes="keys-hint"
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cs_daily.i18n import N_, _
 from cs_daily.tui.keys import localize_bindings
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 
 class StaleShiftModal(ModalScreen[bool]):
@@ -53,7 +54,7 @@ class StaleShiftModal(ModalScreen[bool]):
             yield Static(question, classes="dialog-title", markup=False)
             yield Static(detail, classes="dialog-detail", markup=False)
             yield Static(f"{close}\n{keep}", classes="dialog-keys", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def action_answer(self, close: bool) -> None:
         self.dismiss(close)

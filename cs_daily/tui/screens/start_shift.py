@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _
@@ -24,6 +24,7 @@ from cs_daily.tui.display import clock_time, item_label, long_date
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.screens.focus_picker import FocusPicker
 from cs_daily.tui.screens.shift_items import ShiftItemsScreen
+from cs_daily.tui.widgets.key_footer import KeyFooter
 from cs_daily.tui.widgets.tick_list import TickList
 
 
@@ -59,7 +60,7 @@ class StartShiftScreen(ShiftItemsScreen):
                 _("1–9 tick · Space change · f focus item · Enter done"),
                 classes="keys-hint",
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _title(self) -> str:
         return _("Shift started at {time} · {day}").format(

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from cs_daily.clock import Clock
 from cs_daily.errors import CsDailyError, StoreError
@@ -40,6 +40,7 @@ from cs_daily.model import Checklist
 from cs_daily.settings import Settings
 from cs_daily.store import Store
 from cs_daily.tui.widgets.heat_map import HeatMap, heat_map_legend
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 
 class StatsScreen(Screen[None]):
@@ -90,7 +91,7 @@ class StatsScreen(Screen[None]):
             yield Static(id="stats-categories", classes="stats-block")
             yield Static(_("Channels"), classes="section")
             yield Static(id="stats-channels", classes="stats-block")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the counted days here, then leave the arithmetic to a thread."""

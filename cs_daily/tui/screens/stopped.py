@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cs_daily.errors import CsDailyError
 from cs_daily.i18n import N_, _
 from cs_daily.tui.keys import localize_bindings
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 
 class StoppedScreen(ModalScreen[None]):
@@ -47,4 +48,4 @@ class StoppedScreen(ModalScreen[None]):
                 _("Nothing more is written to the history. q / Escape: quit"),
                 classes="dialog-keys",
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cs_daily.errors import StoreError
 from cs_daily.i18n import N_, _, ngettext
@@ -30,6 +30,7 @@ from cs_daily.tui.display import (
 from cs_daily.tui.feedback import show_error
 from cs_daily.tui.keys import localize_bindings
 from cs_daily.tui.overview import Overview, overview
+from cs_daily.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from cs_daily.tui.widgets.interaction_table import InteractionTable
@@ -88,7 +89,7 @@ class TodayScreen(Screen[None]):
             yield Static(id="today-welcome", markup=False)
             yield Static(_("Last interactions"), id="recent-title", classes="section")
             yield Static(id="today-keys", classes="keys-hint", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         # With no shift open, "today" follows the clock: redraw past midnight.
