@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,26 +57,41 @@ def daily_pattern(stem: str = "history") -> re.Pattern[str]:
 
 
 def daily_backup(
-    db_path: Path, backup_dir: Path, today: date, keep_days: int = DEFAULT_KEEP_DAYS
+    db_path: Path,
+    backup_dir: Path,
+    today: date,
+    keep_days: int = DEFAULT_KEEP_DAYS,
+    *,
+    inspect: Callable[[Path], object] | None = None,
 ) -> Path | None:
     """Copy the history into ``backup_dir`` once per calendar day; the new copy.
 
     ``today`` is the local date from the app's clock. Nothing is copied when
     there is no history yet or today's copy already exists (``None``). Copies
     older than ``keep_days`` days are deleted afterwards, so the folder holds
-    at most ``keep_days`` of them.
+    at most ``keep_days`` of them. ``inspect`` stands in for
+    :func:`inspect_database`, as in :func:`backup_database`.
     """
     if keep_days < 1:
         raise ValueError("keep_days must be at least 1")
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
 
-    target = backup_dir / daily_name(today, db_path.stem)
     made = None
-    if not target.exists():
-        made = backup_database(db_path, target)
+    if daily_backup_due(db_path, backup_dir, today):
+        target = backup_dir / daily_name(today, db_path.stem)
+        made = backup_database(db_path, target, inspect=inspect)
     prune_daily_backups(backup_dir, today, keep_days, db_path.stem)
     return made
+
+
+def daily_backup_due(db_path: Path, backup_dir: Path, today: date) -> bool:
+    """Whether :func:`daily_backup` would copy (and so check) the history today."""
+    try:
+        has_history = db_path.stat().st_size > 0
+    except OSError:
+        return False
+    return has_history and not (backup_dir / daily_name(today, db_path.stem)).exists()
 
 
 def prune_daily_backups(
@@ -112,9 +128,15 @@ def _daily_date(path: Path, pattern: re.Pattern[str]) -> date | None:
         return None
 
 
-def backup_database(db_path: Path, target: Path) -> Path:
-    """Copy the history at ``db_path`` to ``target`` (replaced if it exists)."""
-    inspect_database(db_path)
+def backup_database(
+    db_path: Path, target: Path, *, inspect: Callable[[Path], object] | None = None
+) -> Path:
+    """Copy the history at ``db_path`` to ``target`` (replaced if it exists).
+
+    The history is checked first, by :func:`inspect_database` or ``inspect``
+    (the app shares one check between its copy and its first write).
+    """
+    (inspect or inspect_database)(db_path)
     make_folder(target.parent)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"

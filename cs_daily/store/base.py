@@ -77,6 +77,7 @@ class StoreBase:
         self._undo: list[UndoEntry] = []
         self._bulk_depth = 0
         self._tally: Tally | None = None
+        self._write_check: Callable[[], None] | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -118,6 +119,15 @@ class StoreBase:
 
     # -- transactions --------------------------------------------------------
 
+    def check_before_writing(self, check: Callable[[], None]) -> None:
+        """Have ``check`` run before the next write; it raises to refuse it.
+
+        The app checks the whole file beside it as it starts, and a write must
+        not reach a file that check is about to find damaged. A check that
+        passes is not asked again; one that refuses keeps refusing.
+        """
+        self._write_check = check
+
     @contextmanager
     def _transaction(self, *, tallied: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction, or a step of the surrounding bulk block.
@@ -132,6 +142,9 @@ class StoreBase:
                     path=self._path
                 )
             )
+        if self._write_check is not None:
+            self._write_check()
+            self._write_check = None
         if self._bulk_depth:
             if not tallied:
                 self._settle_counts()

@@ -35,7 +35,7 @@ from cs_daily.model import Checklist, Interaction, Shift
 from cs_daily.settings import Settings
 from cs_daily.store import Store
 from cs_daily.tui.context import Context
-from cs_daily.tui.daily_copy import DailyCopy
+from cs_daily.tui.daily_copy import CopyCheck, DailyCopy
 from cs_daily.tui.display import clock_time, long_date
 from cs_daily.tui.feedback import show_error, show_warning
 from cs_daily.tui.keys import localize_bindings
@@ -80,7 +80,11 @@ class CsDailyApp(App[None]):
         self.context = context
         self.session = context.session
         self._daily_copy = daily_copy
+        self._copy_check: CopyCheck | None = None
         self._copy_worker: Worker[CsDailyError | None] | None = None
+        if daily_copy is not None:
+            self._copy_check = CopyCheck(daily_copy, context.clock.now().date())
+            context.store.check_before_writing(self._copy_check.before_writing)
         self._waiting_warnings: list[tuple[str, str]] | None = []
         self._stopped_by: CsDailyError | None = None
         self._stale_check_waiting = False
@@ -139,11 +143,11 @@ class CsDailyApp(App[None]):
         The copy opens its own connections in the thread; the store's
         connection stays on this one.
         """
-        if self._daily_copy is None or self._copy_worker is not None:
+        check = self._copy_check
+        if self._daily_copy is None or check is None or self._copy_worker is not None:
             return
-        today = self.context.clock.now().date()
         self._copy_worker = self.run_worker(
-            partial(self._daily_copy.take, today),
+            partial(self._daily_copy.take, check.today, check),
             name="daily backup",
             description="daily backup",
             thread=True,

@@ -213,3 +213,25 @@ def test_a_damaged_shifts_table_is_refused_at_open_untouched(
 
     assert str(db_path) in str(caught.value)
     assert _fingerprint(db_path)[:2] == before[:2]
+
+
+def test_a_check_before_writing_runs_once_and_a_refusal_stands(
+    store: Store, checklist: Checklist
+):
+    asked: list[str] = []
+
+    def refuse() -> None:
+        asked.append("refused")
+        raise StoreError("damaged")
+
+    store.check_before_writing(refuse)
+    for _ in range(2):
+        with pytest.raises(StoreError, match="damaged"):
+            store.start_shift(checklist, local(3, 8))
+    assert asked == ["refused", "refused"]
+    assert store.open_shift() is None
+
+    store.check_before_writing(lambda: asked.append("passed"))
+    shift = store.start_shift(checklist, local(3, 8))
+    store.end_shift(shift.id, local(3, 16))
+    assert asked[2:] == ["passed"]

@@ -10,13 +10,14 @@ story, through the real launcher, is in
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from cs_daily.checklist import load_bundled_checklist
 from cs_daily.clock import FrozenClock
 from cs_daily.model import TickState
 from cs_daily.settings import Settings
-from cs_daily.store import Store
+from cs_daily.store import Store, backup
 from cs_daily.store.backup import daily_name, inspect_database
 from cs_daily.tui.app import CsDailyApp, build_app
 from cs_daily.tui.daily_copy import DailyCopy
@@ -125,3 +126,48 @@ async def test_damage_found_under_the_too_small_warning_shows_once_it_grows(
             assert isinstance(app.screen, StoppedScreen)
             assert store.open_shift() is None
     assert db_path.read_bytes() == content
+
+
+async def test_keys_pressed_while_the_check_runs_write_nothing_to_damage(
+    db_path: Path, clock: FrozenClock, tmp_path: Path, monkeypatch
+) -> None:
+    """The agent types at once; the check is slow and finds the file damaged."""
+    content = _damaged_ticks(db_path)
+    inspect = backup.inspect_database
+
+    def slow_inspect(path: Path) -> object:
+        time.sleep(0.5)
+        return inspect(path)
+
+    monkeypatch.setattr(backup, "inspect_database", slow_inspect)
+    with Store.open(db_path) as store:
+        app = _with_copy(store, clock, tmp_path / "backups")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "1", "2")
+            await copy_taken(pilot)
+
+            assert isinstance(app.screen, StoppedScreen)
+            assert store.open_shift() is None
+    assert db_path.read_bytes() == content
+
+
+async def test_keys_pressed_while_the_check_runs_wait_for_it_and_count(
+    store: Store, clock: FrozenClock, tmp_path: Path, monkeypatch
+) -> None:
+    inspect = backup.inspect_database
+
+    def slow_inspect(path: Path) -> object:
+        time.sleep(0.3)
+        return inspect(path)
+
+    monkeypatch.setattr(backup, "inspect_database", slow_inspect)
+    write_shifts(store.path, at(1, 8), days=1, interactions=2)
+    app = _with_copy(store, clock, tmp_path / "backups")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "1", "2")
+        await copy_taken(pilot)
+
+        shift = store.open_shift()
+        assert shift is not None
+        assert set(store.shift_ticks(shift.id)) == {"prep", "sop"}
+        assert app.stopped_by is None
