@@ -186,7 +186,7 @@ def _items(stats: Stats, width: int) -> RenderableType:
 def _categories(stats: Stats) -> RenderableType:
     table = _table(_("Categories"))
     table.add_column(_("Category"), ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column(_("Score"), justify="right")
+    table.add_column(_("Mean of items"), justify="right")
     table.add_column(_("Missed"), justify="right")
     for row in category_rows(stats):
         table.add_row(*row)

@@ -297,7 +297,7 @@ def _table(*headers: str) -> Table:
 
 def categories_table(stats: Stats) -> Table:
     """Each category's score over the last 30 days, with its misses."""
-    table = _table(_("Category"), _("Score"), _("Missed"))
+    table = _table(_("Category"), _("Mean of items"), _("Missed"))
     for row in category_rows(stats):
         table.add_row(*row)
     return table
