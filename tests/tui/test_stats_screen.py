@@ -120,13 +120,28 @@ async def test_weak_areas_and_the_weekly_sparkline(make_app, history):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(app, pilot)
         weak = text_of(app, "#stats-weak")
-        spark = list(screen.query_one("#stats-weeks", Sparkline).data or [])
+        line = screen.query_one("#stats-weeks", Sparkline)
+        spark = list(line.data or [])
         caption = text_of(app, "#stats-weeks-caption")
 
     # respond over 11-27..12-03: done 4 + 1 + 1, missed 2: "missed 2 of 8"
     assert "First reply within the target time: missed 2 of 8 (75%), –" in weak
     assert spark == [pytest.approx((4 + 4 / 6 + 2) / 7 / 3 + 2 / 3)]
     assert caption.startswith("1 week with shifts, 2026-W49 to 2026-W49")
+    assert not line.display, "one week is no line, just a solid block"
+
+
+async def test_two_weeks_draw_the_weekly_line(make_app, history, checklist):
+    history.import_shift(
+        checklist, at(24, 8, month=11), at(24, 16, month=11), shift_ticks={"prep": DONE}
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(app, pilot)
+        line = screen.query_one("#stats-weeks", Sparkline)
+
+        assert len(line.data or []) == 2
+        assert line.display
 
 
 async def test_categories_and_channels_are_listed(make_app, history):

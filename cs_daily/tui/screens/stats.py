@@ -130,8 +130,15 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-channels", Static).update(channels_table(stats))
 
     def _show_weeks(self, stats: Stats) -> None:
+        """The weekly line, once there are two weeks to draw a line between.
+
+        A single week would fill the whole line as one solid block; the
+        caption beside it gives that week's score instead.
+        """
         scores = [w.score for w in stats.weeks if w.score is not None]
-        self.query_one("#stats-weeks", Sparkline).data = scores
+        line = self.query_one("#stats-weeks", Sparkline)
+        line.data = scores
+        line.display = len(scores) > 1
         self.query_one("#stats-weeks-caption", Static).update(weeks_caption(stats))
 
     def action_back(self) -> None:
