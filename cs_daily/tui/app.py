@@ -43,6 +43,7 @@ from cs_daily.tui.overview import proposed_focus
 from cs_daily.tui.screens.today import TodayScreen
 from cs_daily.tui.screens.too_small import TooSmallScreen
 from cs_daily.tui.session import Session
+from cs_daily.tui.textual_fixes import release_rendered_lines
 
 STALE_AFTER = timedelta(hours=16)
 MIN_WIDTH = 60
@@ -422,6 +423,7 @@ def build_app(
     The CLI passes ``daily_copy`` so that the app takes the day's copy of the
     history once it is up; tests that leave it out get no copy, and no thread.
     """
+    release_rendered_lines()
     session = Session(store, checklist, clock)
     context = Context(checklist, store, clock, settings, session)
     return CsDailyApp(context, daily_copy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from textual._styles_cache import StylesCache
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
@@ -54,3 +55,15 @@ async def test_logging_interactions_leaves_nothing_behind(make_app, store, open_
     assert len(store.interactions(open_shift.id)) == 25
     assert after_twenty_five <= after_five
     assert modals == 0
+
+
+async def test_no_render_cache_outlives_its_widget(make_app, open_shift):
+    """Each widget has one render cache; the caches of closed modals are freed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await log_interactions(pilot, 20)
+        gc.collect()
+        caches = sum(1 for o in gc.get_objects() if isinstance(o, StylesCache))
+        widgets = sum(1 for o in gc.get_objects() if isinstance(o, Widget))
+
+    assert caches <= widgets
