@@ -128,18 +128,23 @@ async def test_damage_found_under_the_too_small_warning_shows_once_it_grows(
     assert db_path.read_bytes() == content
 
 
+def _slow_check(monkeypatch, seconds: float) -> None:
+    """The day's check of the history takes ``seconds`` longer than it would."""
+    inspect = backup.inspect_database
+
+    def slow_inspect(path: Path) -> object:
+        time.sleep(seconds)
+        return inspect(path)
+
+    monkeypatch.setattr(backup, "inspect_database", slow_inspect)
+
+
 async def test_keys_pressed_while_the_check_runs_write_nothing_to_damage(
     db_path: Path, clock: FrozenClock, tmp_path: Path, monkeypatch
 ) -> None:
     """The agent types at once; the check is slow and finds the file damaged."""
     content = _damaged_ticks(db_path)
-    inspect = backup.inspect_database
-
-    def slow_inspect(path: Path) -> object:
-        time.sleep(0.5)
-        return inspect(path)
-
-    monkeypatch.setattr(backup, "inspect_database", slow_inspect)
+    _slow_check(monkeypatch, seconds=0.5)
     with Store.open(db_path) as store:
         app = _with_copy(store, clock, tmp_path / "backups")
         async with app.run_test(size=SIZE) as pilot:
@@ -154,13 +159,7 @@ async def test_keys_pressed_while_the_check_runs_write_nothing_to_damage(
 async def test_keys_pressed_while_the_check_runs_wait_for_it_and_count(
     store: Store, clock: FrozenClock, tmp_path: Path, monkeypatch
 ) -> None:
-    inspect = backup.inspect_database
-
-    def slow_inspect(path: Path) -> object:
-        time.sleep(0.3)
-        return inspect(path)
-
-    monkeypatch.setattr(backup, "inspect_database", slow_inspect)
+    _slow_check(monkeypatch, seconds=0.3)
     write_shifts(store.path, at(1, 8), days=1, interactions=2)
     app = _with_copy(store, clock, tmp_path / "backups")
     async with app.run_test(size=SIZE) as pilot:
