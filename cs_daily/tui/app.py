@@ -265,7 +265,9 @@ class CsDailyApp(App[None]):
         self.refresh_bindings()
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_view", None)
-            if refresh is not None:
+            # A screen still being built (keys in one burst can get here
+            # first) draws itself from the store once it is mounted.
+            if refresh is not None and screen.is_mounted:
                 refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -7,6 +7,9 @@ the way a fast typist's keys arrive in one read.
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from textual import events
 
 from cs_daily.model import TickState
@@ -134,3 +137,44 @@ async def test_two_enters_on_the_end_screen_close_the_shift_once(
 
         assert store.shift(shift.id).ended_at is not None
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_a_hidden_key_before_n_neither_crashes_nor_opens_anything(
+    make_app, store
+):
+    """``l`` with no shift open, then ``n``, in one read: only ``n`` counts."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst(app, "l", "n")
+        for _ in range(5):
+            await pilot.pause()
+
+        assert [type(s) for s in app.screen_stack][1:] == [StartShiftScreen]
+        assert store.open_shift() is not None
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.05])
+async def test_interactions_typed_back_to_back_are_all_saved(
+    make_app, store, checklist, gap: float
+):
+    """The next ``i`` often comes before the modal has finished closing."""
+    shift = store.start_shift(checklist, at(3, 8))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(5):
+            burst(app, "i", "p", "3", "enter")
+            await asyncio.sleep(gap)
+        for _ in range(20):
+            await pilot.pause()
+
+        logged = store.interactions(shift.id)
+        assert len(logged) == 5
+        assert all(i.channel == "phone" for i in logged)
+        assert all(
+            t.state is not TickState.DONE
+            for i in logged
+            for t in i.ticks
+            if t.item_id == "greet"
+        )

@@ -70,10 +70,13 @@ class InteractionModal(ModalScreen[Interaction | None]):
         self.shift = shift
         self.editing = editing
         self.opening = self._opening_draft()
-        # Set once the modal is on its way out: a second Enter in the same
-        # burst (a bouncing key, a scanner's carriage return) must not save
-        # the interaction again.
+        # ``closing`` is set as Enter arrives: the keys typed after it, the
+        # next interaction's among them, wait for the screen below. Once the
+        # modal is saved or left (``_leaving``), a second Enter in the same
+        # burst (a bouncing key, a scanner's carriage return) saves nothing.
         self.closing = False
+        self._typed_while_closing: list[events.Key] = []
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         checklist = self.context.session.checklist
@@ -153,7 +156,22 @@ class InteractionModal(ModalScreen[Interaction | None]):
         self._show_hint(0)
 
     def on_key(self, event: events.Key) -> None:
-        """A channel's key picks it, unless the agent is typing in a field."""
+        """A channel's key picks it, unless the agent is typing in a field.
+
+        Once the modal is closing, keys typed straight after Enter (the next
+        ``i``, its channel, its misses) are kept for Today and whatever it
+        opens next; see :meth:`on_unmount`.
+        """
+        if self.closing:
+            self._typed_while_closing.append(event)
+            event.stop()
+            event.prevent_default()
+            return
+        if event.key == "enter" and not isinstance(self.focused, Input):
+            # Its binding saves a moment later, and the next interaction's
+            # ``i`` may already be queued behind it: from here on, keys wait.
+            self.closing = True
+            return
         channel = self.query_one(ChannelBar).channel_for_key(event.key)
         if channel is not None and not isinstance(self.focused, Input):
             self.query_one(ChannelBar).selected = channel.id
@@ -176,15 +194,34 @@ class InteractionModal(ModalScreen[Interaction | None]):
 
     def action_save(self) -> None:
         """Write the interaction, then close; a refusal keeps the modal open."""
-        if self.closing:
+        if self._leaving:
             return
         try:
             saved = self._write(self.current_draft())
         except StoreError as error:
             show_error(self, error)
+            self._stay_open()
             return
+        self._close(saved)
+
+    def _close(self, result: Interaction | None) -> None:
+        """Leave, with the focus let go so every later key reaches :meth:`on_key`."""
         self.closing = True
-        self.dismiss(saved)
+        self._leaving = True
+        self.set_focus(None)
+        self.dismiss(result)
+
+    def _stay_open(self) -> None:
+        """After a refused save, the keys typed meanwhile are this modal's again."""
+        self.closing = False
+        typed, self._typed_while_closing = self._typed_while_closing, []
+        for key in typed:
+            self.app.post_message(events.Key(key.key, key.character))
+
+    def on_unmount(self) -> None:
+        """Hand the keys typed while closing to the screen below, in order."""
+        for key in self._typed_while_closing:
+            self.app.post_message(events.Key(key.key, key.character))
 
     def _write(self, draft: Draft) -> Interaction:
         """Add a new interaction, or replace the one being edited."""
@@ -207,11 +244,10 @@ class InteractionModal(ModalScreen[Interaction | None]):
 
     def action_discard(self) -> None:
         """Close without saving; ask first if anything was changed."""
-        if self.closing:
+        if self._leaving:
             return
         if self.current_draft() == self.opening:
-            self.closing = True
-            self.dismiss(None)
+            self._close(None)
             return
 
         def answered(discard: bool | None) -> None:

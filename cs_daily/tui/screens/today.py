@@ -102,6 +102,8 @@ class TodayScreen(Screen[None]):
         open; pressed anyway, the action runs, looks at the store again (another
         copy of cs-daily may have started one) and says what to press if not.
         """
+        if self.app.screen is not self:
+            return  # typed in a burst before the screen now over Today opened
         action = self._bound_action(event.key)
         if action in NEEDS_SHIFT:
             companion(self).changed()
