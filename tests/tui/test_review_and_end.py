@@ -90,7 +90,7 @@ async def test_end_shift_ticks_writes_reflection_and_closes(
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EndShiftScreen)
-        assert "3 interactions" in text_of(app, "#summary")
+        assert "3 interactions, 0 items missed" in text_of(app, "#summary")
 
         await pilot.press("1", "2", "2", "tab", *"calm day", "enter")
         await pilot.pause()
@@ -147,3 +147,15 @@ async def test_the_summary_shows_how_the_focus_item_went(make_app, store, busy_s
         await pilot.pause()
 
         assert "kept 3 of 4" in text_of(app, "#summary")
+
+
+async def test_one_interaction_and_one_miss_are_counted_in_the_singular(
+    make_app, store, checklist
+):
+    shift = store.start_shift(checklist, at(3, 8))
+    store.add_interaction(shift.id, "phone", at(3, 8, 5), {"respond": TickState.MISSED})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert "1 interaction, 1 item missed" in text_of(app, "#summary")

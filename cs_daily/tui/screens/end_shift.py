@@ -87,11 +87,14 @@ class EndShiftScreen(ShiftItemsScreen):
             _("Score today: {score} (target {target})").format(
                 score=percent(summary.score), target=percent(summary.target)
             ),
-            ngettext(
-                "This shift: {count} interaction, {missed} items missed",
-                "This shift: {count} interactions, {missed} items missed",
-                summary.interactions,
-            ).format(count=summary.interactions, missed=summary.missed),
+            _("This shift: {interactions}, {missed}").format(
+                interactions=ngettext(
+                    "{count} interaction", "{count} interactions", summary.interactions
+                ).format(count=summary.interactions),
+                missed=ngettext(
+                    "{count} item missed", "{count} items missed", summary.missed
+                ).format(count=summary.missed),
+            ),
         ]
         if summary.focus_item is not None:
             label = item_label(self.context.session.checklist, summary.focus_item)
