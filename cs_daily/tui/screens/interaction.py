@@ -214,13 +214,16 @@ class InteractionModal(ModalScreen[Interaction | None]):
     def _stay_open(self) -> None:
         """After a refused save, the keys typed meanwhile are this modal's again."""
         self.closing = False
-        typed, self._typed_while_closing = self._typed_while_closing, []
-        for key in typed:
-            self.app.post_message(events.Key(key.key, key.character))
+        self._hand_on_typed_keys()
 
     def on_unmount(self) -> None:
-        """Hand the keys typed while closing to the screen below, in order."""
-        for key in self._typed_while_closing:
+        """Hand the keys typed while closing to the screen below."""
+        self._hand_on_typed_keys()
+
+    def _hand_on_typed_keys(self) -> None:
+        """Send the held keys to whichever screen is on top now, in order."""
+        typed, self._typed_while_closing = self._typed_while_closing, []
+        for key in typed:
             self.app.post_message(events.Key(key.key, key.character))
 
     def _write(self, draft: Draft) -> Interaction:
